@@ -1,0 +1,2 @@
+package dev.darkfactory.pipeline;
+final class Placeholder {}
