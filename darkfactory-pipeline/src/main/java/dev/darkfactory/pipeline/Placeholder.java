@@ -1,2 +1,0 @@
-package dev.darkfactory.pipeline;
-final class Placeholder {}

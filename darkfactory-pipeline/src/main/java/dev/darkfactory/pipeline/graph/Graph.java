@@ -1,0 +1,227 @@
+package dev.darkfactory.pipeline.graph;
+
+import dev.darkfactory.pipeline.source.SourcePosition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * An immutable pipeline graph (attractor-spec.md section 2): graph attributes, nodes in
+ * declaration order, edges in declaration order, and adjacency indexes built once.
+ *
+ * <p>Transforms (section 9) return new graphs through the {@code with...} methods; nothing here
+ * changes after construction.
+ */
+public final class Graph {
+  private static final Set<String> START_IDS = Set.of("start", "Start");
+  private static final Set<String> EXIT_IDS = Set.of("exit", "end");
+
+  private final String name;
+  private final Attributes attributes;
+  private final Map<String, Node> nodes;
+  private final List<Edge> edges;
+  private final SourcePosition position;
+  private final Map<String, List<Edge>> outgoing;
+  private final Map<String, List<Edge>> incoming;
+
+  public Graph(String name, Attributes attributes, Collection<Node> nodes, List<Edge> edges, SourcePosition position) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.attributes = Objects.requireNonNull(attributes, "attributes");
+    this.position = Objects.requireNonNull(position, "position");
+    Map<String, Node> byId = new LinkedHashMap<>();
+    for (Node node : nodes) {
+      if (byId.putIfAbsent(node.id(), node) != null) {
+        throw new IllegalArgumentException("duplicate node id: " + node.id());
+      }
+    }
+    this.nodes = Collections.unmodifiableMap(byId);
+    this.edges = List.copyOf(edges);
+    Map<String, List<Edge>> out = new HashMap<>();
+    Map<String, List<Edge>> in = new HashMap<>();
+    for (Edge edge : this.edges) {
+      out.computeIfAbsent(edge.from(), k -> new ArrayList<>()).add(edge);
+      in.computeIfAbsent(edge.to(), k -> new ArrayList<>()).add(edge);
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
+    in.replaceAll((k, v) -> List.copyOf(v));
+    this.outgoing = out;
+    this.incoming = in;
+  }
+
+  public static Graph of(String name, Attributes attributes, Collection<Node> nodes, List<Edge> edges) {
+    return new Graph(name, attributes, nodes, edges, SourcePosition.UNKNOWN);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Attributes attributes() {
+    return attributes;
+  }
+
+  /** Nodes in declaration order. */
+  public Collection<Node> nodes() {
+    return nodes.values();
+  }
+
+  public Optional<Node> node(String id) {
+    return Optional.ofNullable(nodes.get(id));
+  }
+
+  public boolean hasNode(String id) {
+    return nodes.containsKey(id);
+  }
+
+  /** Edges in declaration order. */
+  public List<Edge> edges() {
+    return edges;
+  }
+
+  public List<Edge> outgoing(String nodeId) {
+    return outgoing.getOrDefault(nodeId, List.of());
+  }
+
+  public List<Edge> incoming(String nodeId) {
+    return incoming.getOrDefault(nodeId, List.of());
+  }
+
+  /** Where the {@code digraph} keyword was written. */
+  public SourcePosition position() {
+    return position;
+  }
+
+  // Transforms (section 9.1): each returns a new graph.
+
+  public Graph withAttributes(Attributes replacement) {
+    return new Graph(name, replacement, nodes.values(), edges, position);
+  }
+
+  public Graph withNodes(Collection<Node> replacement) {
+    return new Graph(name, attributes, replacement, edges, position);
+  }
+
+  public Graph withEdges(List<Edge> replacement) {
+    return new Graph(name, attributes, nodes.values(), replacement, position);
+  }
+
+  // Start and exit (2.8, 3.2, 4.3, 4.4).
+
+  /**
+   * Candidate start nodes: those with {@code shape=Mdiamond} (or an explicit {@code type=start});
+   * when there are none, a node whose ID is {@code start} or {@code Start}.
+   */
+  public List<Node> startNodes() {
+    return terminals(HandlerTypes.START, "Mdiamond", START_IDS);
+  }
+
+  /**
+   * Candidate exit nodes: those with {@code shape=Msquare} (or an explicit {@code type=exit}); when
+   * there are none, a node whose ID is {@code exit} or {@code end}.
+   */
+  public List<Node> exitNodes() {
+    return terminals(HandlerTypes.EXIT, "Msquare", EXIT_IDS);
+  }
+
+  public Optional<Node> startNode() {
+    return startNodes().stream().findFirst();
+  }
+
+  public boolean isExit(Node node) {
+    return exitNodes().stream().anyMatch(exit -> exit.id().equals(node.id()));
+  }
+
+  private List<Node> terminals(String type, String shape, Set<String> ids) {
+    List<Node> byShape = new ArrayList<>();
+    for (Node node : nodes.values()) {
+      if (node.shape().equals(shape) || node.type().equals(type)) {
+        byShape.add(node);
+      }
+    }
+    if (!byShape.isEmpty()) {
+      return byShape;
+    }
+    List<Node> byId = new ArrayList<>();
+    for (String id : ids) {
+      Node node = nodes.get(id);
+      if (node != null) {
+        byId.add(node);
+      }
+    }
+    return byId;
+  }
+
+  // Typed graph attributes (2.5 and Appendix A).
+
+  public String goal() {
+    return attributes.text("goal", "");
+  }
+
+  public String label() {
+    return attributes.text("label", "");
+  }
+
+  public String modelStylesheet() {
+    return attributes.text("model_stylesheet", "");
+  }
+
+  /** {@code default_max_retries}, or its legacy alias {@code default_max_retry}, else 0 (3.5). */
+  public int defaultMaxRetries() {
+    long value = attributes.integer("default_max_retries").orElse(attributes.integer("default_max_retry").orElse(0));
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));
+  }
+
+  public Optional<String> retryTarget() {
+    return attributes.nonEmptyText("retry_target");
+  }
+
+  public Optional<String> fallbackRetryTarget() {
+    return attributes.nonEmptyText("fallback_retry_target");
+  }
+
+  /** {@code default_fidelity} when set; the runtime fallback is {@code compact} (5.4). */
+  public Optional<String> defaultFidelity() {
+    return attributes.nonEmptyText("default_fidelity");
+  }
+
+  public Optional<String> threadId() {
+    return attributes.nonEmptyText("thread_id");
+  }
+
+  public OptionalInt maxVisits() {
+    long value = attributes.integer("max_visits").orElse(-1);
+    return value < 0 ? OptionalInt.empty() : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, value));
+  }
+
+  public Optional<Duration> timeout() {
+    return attributes.duration("timeout");
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Graph that
+        && name.equals(that.name)
+        && attributes.equals(that.attributes)
+        && nodes.equals(that.nodes)
+        && edges.equals(that.edges);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, attributes, nodes, edges);
+  }
+
+  @Override
+  public String toString() {
+    return "Graph[" + name + ", " + nodes.size() + " nodes, " + edges.size() + " edges]";
+  }
+}

@@ -1,0 +1,131 @@
+package dev.darkfactory.pipeline.graph;
+
+import dev.darkfactory.pipeline.source.SourcePosition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A pipeline stage (attractor-spec.md 2.6), with typed reads of every documented node attribute.
+ *
+ * @param derivedClasses classes derived from the labels of enclosing subgraphs (2.10), outermost first
+ * @param position where the node was first declared
+ */
+public record Node(String id, Attributes attributes, List<String> derivedClasses, SourcePosition position) {
+
+  public Node {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(attributes, "attributes");
+    derivedClasses = List.copyOf(derivedClasses);
+    Objects.requireNonNull(position, "position");
+  }
+
+  public static Node of(String id, Attributes attributes) {
+    return new Node(id, attributes, List.of(), SourcePosition.UNKNOWN);
+  }
+
+  public Node withAttributes(Attributes replacement) {
+    return new Node(id, replacement, derivedClasses, position);
+  }
+
+  /** Display name: the {@code label} attribute, else the ID. */
+  public String label() {
+    return attributes.nonEmptyText("label").orElse(id);
+  }
+
+  public String shape() {
+    return attributes.nonEmptyText("shape").orElse("box");
+  }
+
+  /** The explicit handler type, or an empty string. */
+  public String type() {
+    return attributes.text("type", "");
+  }
+
+  public String prompt() {
+    return attributes.text("prompt", "");
+  }
+
+  /** {@code max_retries} when set on the node; the graph default applies otherwise (3.5). */
+  public OptionalInt maxRetries() {
+    return toInt(attributes.integer("max_retries"));
+  }
+
+  public boolean goalGate() {
+    return attributes.bool("goal_gate", false);
+  }
+
+  public Optional<String> retryTarget() {
+    return attributes.nonEmptyText("retry_target");
+  }
+
+  public Optional<String> fallbackRetryTarget() {
+    return attributes.nonEmptyText("fallback_retry_target");
+  }
+
+  public Optional<String> fidelity() {
+    return attributes.nonEmptyText("fidelity");
+  }
+
+  public Optional<String> threadId() {
+    return attributes.nonEmptyText("thread_id");
+  }
+
+  /** Classes from the {@code class} attribute (comma-separated), then those derived from subgraphs. */
+  public List<String> classes() {
+    Set<String> classes = new LinkedHashSet<>();
+    for (String name : attributes.text("class", "").split(",")) {
+      if (!name.isBlank()) {
+        classes.add(name.strip());
+      }
+    }
+    classes.addAll(derivedClasses);
+    return List.copyOf(new ArrayList<>(classes));
+  }
+
+  public Optional<Duration> timeout() {
+    return attributes.duration("timeout");
+  }
+
+  public Optional<String> llmModel() {
+    return attributes.nonEmptyText("llm_model");
+  }
+
+  public Optional<String> llmProvider() {
+    return attributes.nonEmptyText("llm_provider");
+  }
+
+  /** {@code reasoning_effort}, {@code high} when unset (2.6). */
+  public String reasoningEffort() {
+    return attributes.nonEmptyText("reasoning_effort").orElse("high");
+  }
+
+  public boolean autoStatus() {
+    return attributes.bool("auto_status", false);
+  }
+
+  public boolean allowPartial() {
+    return attributes.bool("allow_partial", false);
+  }
+
+  public String toolCommand() {
+    return attributes.text("tool_command", "");
+  }
+
+  public OptionalInt maxVisits() {
+    return toInt(attributes.integer("max_visits"));
+  }
+
+  private static OptionalInt toInt(java.util.OptionalLong value) {
+    if (value.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    long v = value.getAsLong();
+    return OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v)));
+  }
+}
