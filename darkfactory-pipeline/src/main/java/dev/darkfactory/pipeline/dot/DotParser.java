@@ -24,6 +24,12 @@ import java.util.Map;
  * expected.
  */
 public final class DotParser {
+  /**
+   * Deeper nesting is refused: real pipelines nest a few levels, and a node's derived classes grow
+   * with the number of labelled subgraphs around it, so unbounded depth means unbounded memory.
+   */
+  public static final int MAX_SUBGRAPH_DEPTH = 1000;
+
   private final SourceText source;
   private final SyntaxErrors errors;
   private final DotLexer lexer;
@@ -117,7 +123,7 @@ public final class DotParser {
       }
       case LBRACE -> {
         advance();
-        return scope.child(errors.position(token));
+        return enter(scope, token);
       }
       case EOF -> throw errors.at(token, "the graph is not closed: expected '}' before the end of the file"
           + (scope.isRoot() ? "" : " (a subgraph is still open)"));
@@ -160,7 +166,7 @@ public final class DotParser {
           advance();
         }
         expect(Kind.LBRACE, "'{' to open the subgraph");
-        return scope.child(errors.position(token));
+        return enter(scope, token);
       }
       case "digraph", "strict" -> throw errors.at(token,
           "only one graph per file is supported (attractor-spec.md 2.3): graphs cannot be nested; use 'subgraph'");
@@ -174,6 +180,13 @@ public final class DotParser {
         };
       }
     }
+  }
+
+  private Scope enter(Scope scope, Token opening) {
+    if (scope.depth() >= MAX_SUBGRAPH_DEPTH) {
+      throw errors.at(opening, "subgraphs are nested more than " + MAX_SUBGRAPH_DEPTH + " levels deep: flatten the pipeline");
+    }
+    return scope.child(errors.position(opening));
   }
 
   private Scope graphAttributeDeclaration(Scope scope, Token key) {
@@ -261,6 +274,8 @@ public final class DotParser {
         advance();
       } else if (current.is(Kind.SEMICOLON)) {
         throw errors.at(current, "attributes are separated by ',' (attractor-spec.md 2.3), not ';'");
+      } else if (current.is(Kind.EOF)) {
+        throw errors.at(current, "the attribute block is not closed: expected ']' before the end of the file");
       } else if (!current.is(Kind.RBRACKET)) {
         String hint = current.is(Kind.WORD) ? " (attributes are separated by commas: add ',' before '" + current.text() + "')" : "";
         throw errors.at(current, "expected ',' or ']' after the value of '" + key.text() + "', found " + current.describe() + hint);
@@ -364,10 +379,12 @@ public final class DotParser {
     private final Map<String, Attribute> nodeDefaults;
     private final Map<String, Attribute> edgeDefaults;
     private final SourcePosition position;
+    private final int depth;
     private String label = "";
 
     private Scope(Scope parent, Map<String, Attribute> nodeDefaults, Map<String, Attribute> edgeDefaults, SourcePosition position) {
       this.parent = parent;
+      this.depth = parent == null ? 0 : parent.depth + 1;
       this.nodeDefaults = nodeDefaults;
       this.edgeDefaults = edgeDefaults;
       this.position = position;
@@ -388,6 +405,10 @@ public final class DotParser {
 
     boolean isRoot() {
       return parent == null;
+    }
+
+    int depth() {
+      return depth;
     }
 
     Map<String, Attribute> nodeDefaults() {

@@ -116,12 +116,12 @@ final class GraphAssembly {
   }
 
   /**
-   * 2.10: lowercase the label, replace spaces with hyphens, strip everything but letters, digits
+   * 2.10: lowercase the (trimmed) label, replace spaces with hyphens, strip everything but letters, digits
    * and hyphens. {@code "Loop A"} becomes {@code loop-a}.
    */
   static String deriveClass(String label) {
     StringBuilder out = new StringBuilder(label.length());
-    for (char c : label.toLowerCase(Locale.ROOT).toCharArray()) {
+    for (char c : label.strip().toLowerCase(Locale.ROOT).toCharArray()) {
       if (c == ' ') {
         out.append('-');
       } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
