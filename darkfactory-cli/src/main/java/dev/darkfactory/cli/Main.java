@@ -1,2 +1,25 @@
 package dev.darkfactory.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code factory} command. {@code main} only exits; tests call {@link #run}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(out, err, Terminal.detect(), args));
+  }
+
+  /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
+    return DarkFactoryCommand.commandLine(out, err, terminal).execute(args);
+  }
+
+  /** {@link #run} for tests and embedding: no terminal, no colour. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, Terminal.none(), args);
+  }
+}

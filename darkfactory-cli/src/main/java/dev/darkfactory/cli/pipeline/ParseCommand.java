@@ -1,0 +1,42 @@
+package dev.darkfactory.cli.pipeline;
+
+import dev.darkfactory.cli.CliContext;
+import dev.darkfactory.cli.ExitCode;
+import dev.darkfactory.cli.render.Json;
+import dev.darkfactory.pipeline.dot.DotParser;
+import dev.darkfactory.pipeline.dot.DotSource;
+import dev.darkfactory.pipeline.graph.Graph;
+import dev.darkfactory.pipeline.report.GraphJson;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code factory parse FILE}: the graph as JSON. */
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Parse a pipeline and print its graph as JSON:",
+      "{\"name\", \"attributes\", \"nodes\":[{\"id\", \"attributes\"}], \"edges\":[{\"from\", \"to\", \"attributes\"}]}.",
+      "Values keep their types; durations print as written (\"900s\")."
+    })
+public final class ParseCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Parameters(paramLabel = "FILE", description = "The pipeline (.dot) file.")
+  Path file;
+
+  public ParseCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Graph graph = DotParser.parse(DotSource.read(file));
+    context.out().print(Json.pretty(GraphJson.of(graph)));
+    context.out().println();
+    context.out().flush();
+    return ExitCode.OK;
+  }
+}
