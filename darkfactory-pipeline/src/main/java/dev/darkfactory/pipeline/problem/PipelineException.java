@@ -7,7 +7,11 @@ package dev.darkfactory.pipeline.problem;
  * inputs that cannot be run at all.
  */
 public abstract sealed class PipelineException extends RuntimeException
-    permits DotSyntaxException, ValidationException, PipelineSourceException {
+    permits DotSyntaxException,
+        ValidationException,
+        PipelineSourceException,
+        ConditionSyntaxException,
+        StylesheetSyntaxException {
 
   protected PipelineException(String message) {
     super(message);
