@@ -48,6 +48,11 @@ final class AttributeSites {
       };
     }
 
+    /** {@code node a sets} or {@code nodes a and b set}, to start a message. */
+    String ownerSets() {
+      return owner() + (owners.size() > 1 ? " set" : " sets");
+    }
+
     /** The attribute's value in the source, else its owner's position. */
     SourcePosition position() {
       return attribute.position().isKnown() ? attribute.position() : fallback;

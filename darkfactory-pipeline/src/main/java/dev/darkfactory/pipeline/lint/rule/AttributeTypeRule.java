@@ -54,13 +54,13 @@ public final class AttributeTypeRule implements LintRule {
       AttributeType type = spec.get().type();
       Optional<AttributeValue> converted = type.convert(site.attribute().value());
       if (converted.isEmpty()) {
-        diagnostics.add(site.about(Diagnostic.error(NAME, site.owner() + " sets " + site.key() + "='" + site.value()
+        diagnostics.add(site.about(Diagnostic.error(NAME, site.ownerSets() + " " + site.key() + "='" + site.value()
                     + "', which is not " + type.description()))
             .fix(example(site.key(), type, site.value()))
             .build());
       } else if (isBelowMinimum(site.key(), converted.get())) {
         long minimum = MINIMUM.get(site.key());
-        diagnostics.add(site.about(Diagnostic.error(NAME, site.owner() + " sets " + site.key() + "=" + site.value()
+        diagnostics.add(site.about(Diagnostic.error(NAME, site.ownerSets() + " " + site.key() + "=" + site.value()
                     + ", which must be at least " + minimum))
             .fix("write " + site.key() + "=" + (type == AttributeType.DURATION ? "900s" : minimum)
                 + (minimum == 0 ? " or a larger value" : " or more"))

@@ -69,7 +69,7 @@ public final class AttributeValueRule implements LintRule {
       return Optional.empty();
     }
     Optional<String> suggestion = Spelling.closest(value, allowed);
-    return Optional.of(site.about(Diagnostic.warning(NAME, site.owner() + " sets " + site.key() + "='" + site.value()
+    return Optional.of(site.about(Diagnostic.warning(NAME, site.ownerSets() + " " + site.key() + "='" + site.value()
                 + "'" + (value.equals(site.value()) ? "" : ", where '" + value + "'") + " is not one of "
                 + String.join(", ", allowed) + Names.didYouMean(suggestion)))
         .fix(suggestion.map(s -> "write " + s + " instead of " + (value.isEmpty() ? "an empty value" : value))

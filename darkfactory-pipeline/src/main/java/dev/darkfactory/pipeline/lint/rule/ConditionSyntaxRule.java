@@ -29,8 +29,8 @@ public final class ConditionSyntaxRule implements LintRule {
       try {
         ConditionParser.parse(written.text());
       } catch (ConditionSyntaxException invalid) {
-        diagnostics.add(written.about(Diagnostic.error(NAME, "invalid " + written.owner() + " \"" + written.text() + "\": "
-                    + invalid.problem()))
+        diagnostics.add(written.about(Diagnostic.error(NAME, "invalid " + written.attribute().key() + " on " + written.place()
+                    + " \"" + written.text() + "\": " + invalid.problem()))
             .fix("write clauses of the form key=value or key!=value joined by && (attractor-spec.md 10.2),"
                 + " as in outcome=success && context.tests_passed=true")
             .at(written.at(invalid.offset()))

@@ -37,7 +37,7 @@ public final class FidelityValidRule implements LintRule {
         continue;
       }
       Optional<String> suggestion = Spelling.closest(mode, MODES);
-      diagnostics.add(site.about(Diagnostic.warning(NAME, site.owner() + " sets " + site.key() + "='" + mode
+      diagnostics.add(site.about(Diagnostic.warning(NAME, site.ownerSets() + " " + site.key() + "='" + mode
                   + "', which is not a fidelity mode" + Names.didYouMean(suggestion)))
           .fix(suggestion.map(s -> "write " + site.key() + "=\"" + s + "\"")
               .orElse("use one of " + String.join(", ", MODES) + " (attractor-spec.md 5.4)"))

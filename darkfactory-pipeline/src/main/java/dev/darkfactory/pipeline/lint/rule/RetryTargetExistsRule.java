@@ -32,7 +32,7 @@ public final class RetryTargetExistsRule implements LintRule {
         continue;
       }
       Optional<String> suggestion = Names.closestNodeId(graph, target);
-      diagnostics.add(site.about(Diagnostic.warning(NAME, site.owner() + " sets " + site.key() + "='" + target
+      diagnostics.add(site.about(Diagnostic.warning(NAME, site.ownerSets() + " " + site.key() + "='" + target
                   + "', which is not a node" + Names.didYouMean(suggestion) + "; the jump would fail at run time"))
           .fix(suggestion.map(s -> "write " + site.key() + "=\"" + s + "\"")
               .orElse("name an existing node in " + site.key() + ", or remove it"))

@@ -13,9 +13,9 @@ import java.util.List;
  * A condition expression written in the graph: an edge's {@code condition} (2.7) or a manager
  * node's {@code manager.stop_condition} (4.11), which uses the same language.
  *
- * @param owner how messages name it: {@code "the condition of edge a -> b"}
+ * @param place what carries it: {@code "edge a -> b"} or {@code "node boss"}
  */
-record WrittenCondition(Attribute attribute, String owner, Diagnostic.EdgeRef edge, String nodeId, SourcePosition fallback) {
+record WrittenCondition(Attribute attribute, String place, Diagnostic.EdgeRef edge, String nodeId, SourcePosition fallback) {
 
   static final String EDGE_KEY = "condition";
   static final String STOP_KEY = "manager.stop_condition";
@@ -25,14 +25,19 @@ record WrittenCondition(Attribute attribute, String owner, Diagnostic.EdgeRef ed
     List<WrittenCondition> written = new ArrayList<>();
     for (Edge edge : graph.edges()) {
       edge.attributes().attribute(EDGE_KEY).filter(a -> !a.value().text().isBlank()).ifPresent(a -> written.add(
-          new WrittenCondition(a, "the condition of edge " + edge.describe(), new Diagnostic.EdgeRef(edge.from(), edge.to()),
+          new WrittenCondition(a, "edge " + edge.describe(), new Diagnostic.EdgeRef(edge.from(), edge.to()),
               null, edge.position())));
     }
     for (Node node : graph.nodes()) {
       node.attributes().attribute(STOP_KEY).filter(a -> !a.value().text().isBlank()).ifPresent(a -> written.add(
-          new WrittenCondition(a, "the " + STOP_KEY + " of node " + node.id(), null, node.id(), node.position())));
+          new WrittenCondition(a, "node " + node.id(), null, node.id(), node.position())));
     }
     return written;
+  }
+
+  /** {@code the condition of edge a -> b}. */
+  String owner() {
+    return "the " + attribute.key() + " of " + place;
   }
 
   String text() {
