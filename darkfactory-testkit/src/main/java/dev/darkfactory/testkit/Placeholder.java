@@ -1,0 +1,1 @@
+package dev.darkfactory.testkit; final class Placeholder {}
