@@ -13,6 +13,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class StreamAccumulator {
 
+    /**
+     * A {@link StreamEvent.ProviderEvent} whose type starts with this prefix carries a provider-specific content part
+     * (e.g. a Gemini thought signature) that must be kept in the response, in stream order.
+     */
+    public static final String CONTENT_PART_EVENT_PREFIX = "content_part:";
+
     private final String provider;
     private String responseId = "";
     private String model;
@@ -54,8 +60,13 @@ public final class StreamAccumulator {
             case StreamEvent.StepFinish ignored -> {
                 // Step boundaries belong to the high-level stream; one accumulator covers one response.
             }
-            case StreamEvent.ProviderEvent ignored -> {
-                // Unmapped provider events carry nothing for the response.
+            case StreamEvent.ProviderEvent provided -> {
+                if (provided.eventType().startsWith(CONTENT_PART_EVENT_PREFIX)) {
+                    Segment segment = new Segment(Segment.Kind.CUSTOM);
+                    segment.custom = new ContentPart.Custom(
+                            provided.eventType().substring(CONTENT_PART_EVENT_PREFIX.length()), provided.raw());
+                    segments.add(segment);
+                }
             }
         }
     }
@@ -110,7 +121,7 @@ public final class StreamAccumulator {
 
     /** One content segment in start order. */
     private static final class Segment {
-        enum Kind { TEXT, REASONING, TOOL_CALL }
+        enum Kind { TEXT, REASONING, TOOL_CALL, CUSTOM }
 
         final Kind kind;
         final StringBuilder text = new StringBuilder();
@@ -118,6 +129,7 @@ public final class StreamAccumulator {
         Optional<String> signature = Optional.empty();
         Optional<String> redactedData = Optional.empty();
         ToolCall toolCall;
+        ContentPart.Custom custom;
 
         Segment(Kind kind) {
             this.kind = kind;
@@ -130,6 +142,7 @@ public final class StreamAccumulator {
                         ? new ContentPart.RedactedThinking(redactedData.get())
                         : new ContentPart.Thinking(text.toString(), signature));
                 case TOOL_CALL -> Optional.ofNullable(toolCall).map(ContentPart.ToolCallPart::new);
+                case CUSTOM -> Optional.of(custom);
             };
         }
     }
