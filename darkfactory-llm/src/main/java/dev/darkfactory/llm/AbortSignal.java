@@ -40,17 +40,24 @@ public final class AbortSignal {
         }
     }
 
-    /** Arms a deadline: after {@code timeout} the signal aborts with a {@link RequestTimeoutException}. */
-    public void abortAfter(Duration timeout, String what) {
+    /**
+     * Arms a deadline: after {@code timeout} the signal aborts with a {@link RequestTimeoutException}. The returned
+     * handle disarms it once the guarded work is done, so no timer outlives its call.
+     */
+    public Registration abortAfter(Duration timeout, String what) {
         Thread timer = Thread.ofVirtual().name("llm-deadline").start(() -> {
             try {
                 Thread.sleep(timeout);
                 abort(new RequestTimeoutException(what + " timed out after " + timeout.toMillis() + " ms"));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Disarmed, or the signal fired for another reason.
             }
         });
-        onAbort(timer::interrupt);
+        Registration cancelOnAbort = onAbort(timer::interrupt);
+        return () -> {
+            cancelOnAbort.remove();
+            timer.interrupt();
+        };
     }
 
     public boolean isAborted() {

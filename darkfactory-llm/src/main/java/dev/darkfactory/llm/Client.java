@@ -89,9 +89,12 @@ public final class Client implements AutoCloseable {
             Middleware.Next<Response> next = chain;
             chain = req -> layer.complete(req, next);
         }
-        Request withDeadline = withDeadline(routed);
-        Response response = chain.proceed(withDeadline);
-        return priced(response);
+        Deadline deadline = Deadline.of(routed);
+        try {
+            return priced(chain.proceed(deadline.request()));
+        } finally {
+            deadline.disarm().remove();
+        }
     }
 
     /** Sends a request through the middleware and returns its event stream (§4.2). */
@@ -104,7 +107,15 @@ public final class Client implements AutoCloseable {
             Middleware.Next<EventStream> next = chain;
             chain = req -> layer.stream(req, next);
         }
-        return chain.proceed(withDeadline(routed)).map(this::priced);
+        Deadline deadline = Deadline.of(routed);
+        EventStream events;
+        try {
+            events = chain.proceed(deadline.request());
+        } catch (RuntimeException e) {
+            deadline.disarm().remove();
+            throw e;
+        }
+        return new ClosingEventStream(events.map(this::priced), deadline.disarm());
     }
 
     private Request route(Request request) {
@@ -120,13 +131,15 @@ public final class Client implements AutoCloseable {
     }
 
     /** A per-call timeout becomes an abort signal with a deadline, which every adapter already honours. */
-    private static Request withDeadline(Request request) {
-        if (request.timeout().isEmpty()) {
-            return request;
+    private record Deadline(Request request, AbortSignal.Registration disarm) {
+        static Deadline of(Request request) {
+            if (request.timeout().isEmpty()) {
+                return new Deadline(request, () -> {});
+            }
+            AbortSignal signal = request.abortSignal().map(AbortSignal::child).orElseGet(AbortSignal::create);
+            AbortSignal.Registration disarm = signal.abortAfter(request.timeout().get(), "The call to " + request.model());
+            return new Deadline(request.toBuilder().abortSignal(signal).timeout(null).build(), disarm);
         }
-        AbortSignal signal = request.abortSignal().map(AbortSignal::child).orElseGet(AbortSignal::create);
-        signal.abortAfter(request.timeout().get(), "The call to " + request.model());
-        return request.toBuilder().abortSignal(signal).timeout(null).build();
     }
 
     private StreamEvent priced(StreamEvent event) {
