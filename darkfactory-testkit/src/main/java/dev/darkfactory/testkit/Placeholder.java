@@ -1,1 +1,0 @@
-package dev.darkfactory.testkit; final class Placeholder {}
