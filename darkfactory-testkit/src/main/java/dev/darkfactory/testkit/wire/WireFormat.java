@@ -11,7 +11,7 @@ public enum WireFormat {
     GEMINI;
 
     public static Optional<WireFormat> detect(String path) {
-        if (path.contains("generateContent")) {
+        if (path.contains("generateContent") || path.contains("GenerateContent")) {
             return Optional.of(GEMINI);
         }
         if (path.endsWith("/responses")) {

@@ -23,6 +23,9 @@ public final class PartialJson {
             return Optional.empty();
         }
         text = text.substring(start);
+        if (closers(text).startsWith("\\")) {
+            text = text.substring(0, text.length() - 1); // a dangling escape inside a string: drop the backslash
+        }
         List<Integer> cuts = cutPoints(text);
         Optional<JsonNode> whole = Json.tryParse(text + closers(text));
         if (whole.isPresent()) {

@@ -49,7 +49,7 @@ public final class SchemaRewriter {
             }
             schema.set("required", allRequired);
             schema.put("additionalProperties", false);
-        } else if ("object".equals(schema.path("type").asString())) {
+        } else if ("object".equals(Json.string(schema, "type", ""))) {
             schema.put("additionalProperties", false);
         }
         recurse(schema, SchemaRewriter::strict);
