@@ -249,11 +249,8 @@ final class ExchangeHandler implements HttpHandler {
             OutputStream out = exchange.getResponseBody();
             out.write(partial);
             out.flush();
-            try {
-                out.close();
-            } catch (IOException expected) {
-                // "insufficient bytes written": the server closes the connection, which is the point.
-            }
+            // Failing the exchange makes the JDK server drop the connection mid-body, which is the point.
+            throw new DisconnectRequested();
         }
     }
 }
