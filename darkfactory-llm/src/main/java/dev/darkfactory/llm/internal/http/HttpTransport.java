@@ -6,6 +6,7 @@ import dev.darkfactory.llm.AdapterTimeout;
 import dev.darkfactory.llm.LlmException;
 import dev.darkfactory.llm.NetworkException;
 import dev.darkfactory.llm.RequestTimeoutException;
+import dev.darkfactory.llm.StreamException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,6 +114,10 @@ public final class HttpTransport implements AutoCloseable {
             throw new AbortException("Interrupted while waiting for the provider", e);
         } catch (ExecutionException e) {
             hook.ifPresent(AbortSignal.Registration::remove);
+            if (streamingBody.started() && e.getCause() instanceof IOException && !abort.map(AbortSignal::isAborted).orElse(false)) {
+                // The response had begun and broke before we handed out a single event: a cut stream, safe to retry.
+                throw new StreamException("The response stream from " + uri.getHost() + " broke off: " + e.getCause().getMessage(), e.getCause());
+            }
             throw failure(uri, e.getCause(), abort);
         }
     }

@@ -58,6 +58,11 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
         }
     }
 
+    /** Whether the HTTP client began delivering the body (so the status line and headers had arrived). */
+    boolean started() {
+        return subscription != null;
+    }
+
     @Override
     public void onNext(List<ByteBuffer> item) {
         queue.add(item);
