@@ -242,12 +242,17 @@ final class ExchangeHandler implements HttpHandler {
          */
         private void cutConnection(List<String> rendered, int afterEvents) throws IOException {
             byte[] all = String.join("", rendered).getBytes(StandardCharsets.UTF_8);
-            String sent = String.join("", rendered.subList(0, Math.min(afterEvents, rendered.size())));
-            String next = afterEvents < rendered.size() ? rendered.get(afterEvents) : "";
-            byte[] partial = (sent + next.substring(0, next.length() / 2)).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, all.length);
             OutputStream out = exchange.getResponseBody();
-            out.write(partial);
+            for (String frame : rendered.subList(0, Math.min(afterEvents, rendered.size()))) {
+                out.write(frame.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                if (!reply.frameDelay().isZero()) {
+                    pause(reply.frameDelay().toMillis());
+                }
+            }
+            String next = afterEvents < rendered.size() ? rendered.get(afterEvents) : "";
+            out.write(next.substring(0, next.length() / 2).getBytes(StandardCharsets.UTF_8));
             out.flush();
             // Failing the exchange makes the JDK server drop the connection mid-body, which is the point.
             throw new DisconnectRequested();
