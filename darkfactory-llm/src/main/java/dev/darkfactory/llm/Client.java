@@ -132,6 +132,11 @@ public final class Client implements AutoCloseable {
         if (rejectUnknownModels) {
             verifyModel(name, request.model());
         }
+        ProviderAdapter adapter = providers.get(name);
+        request.toolChoice().filter(choice -> !adapter.supportsToolChoice(choice.mode())).ifPresent(choice -> {
+            throw new UnsupportedToolChoiceException("Provider " + name + " does not support tool choice '"
+                    + choice.mode().wireName() + "'");
+        });
         return request.provider().isPresent() ? request : request.withProvider(name);
     }
 

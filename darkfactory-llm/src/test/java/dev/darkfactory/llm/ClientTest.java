@@ -17,7 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientTest {
 
     /** A fake adapter answering with its own name: routing tests need no HTTP. */
-    record NamedAdapter(String name) implements ProviderAdapter {
+    static class NamedAdapter implements ProviderAdapter {
+        private final String name;
+
+        NamedAdapter(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
         @Override
         public Response complete(Request request) {
             return new Response("id", request.model(), name, Message.assistant(name + ":" + request.model()),
@@ -41,6 +52,37 @@ class ClientTest {
         assertThat(client.defaultProvider()).contains("a");
         Client withDefault = Client.builder().provider(new NamedAdapter("a")).provider(new NamedAdapter("b")).defaultProvider("b").build();
         assertThat(withDefault.complete(Request.of("m", "hi")).text()).isEqualTo("b:m");
+    }
+
+    @Test
+    void unsupportedToolChoiceModesAreRejectedBeforeSending() {
+        ProviderAdapter noRequired = new NamedAdapter("x") {
+        };
+        Client client = Client.builder().provider(new ProviderAdapter() {
+            @Override
+            public String name() {
+                return "limited";
+            }
+
+            @Override
+            public Response complete(Request request) {
+                return noRequired.complete(request);
+            }
+
+            @Override
+            public EventStream stream(Request request) {
+                return noRequired.stream(request);
+            }
+
+            @Override
+            public boolean supportsToolChoice(ToolChoice.Mode mode) {
+                return mode != ToolChoice.Mode.REQUIRED;
+            }
+        }).build();
+        assertThat(client.complete(Request.builder("m").addMessage(Message.user("hi")).toolChoice(ToolChoice.auto()).build()).text())
+                .isEqualTo("x:m");
+        assertThatThrownBy(() -> client.complete(Request.builder("m").addMessage(Message.user("hi")).toolChoice(ToolChoice.required()).build()))
+                .isInstanceOf(UnsupportedToolChoiceException.class);
     }
 
     @Test

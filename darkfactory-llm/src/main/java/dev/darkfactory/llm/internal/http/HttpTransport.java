@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 public final class HttpTransport implements AutoCloseable {
 
     private final AdapterTimeout timeout;
+    private final java.util.concurrent.ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
 
     public HttpTransport(AdapterTimeout timeout) {
@@ -39,7 +40,7 @@ public final class HttpTransport implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout.connect())
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(executor)
                 .build();
     }
 
@@ -164,5 +165,6 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         client.shutdownNow();
+        executor.shutdownNow();
     }
 }
