@@ -207,6 +207,21 @@ class ClientTest {
     }
 
     @Test
+    void anEndpointOverrideSendsTheProvidersWireFormatElsewhere() {
+        try (FakeProviderServer twin = FakeProviderServer.start()) {
+            twin.enqueue(dev.darkfactory.testkit.Match.path("/v1/rate-limited"),
+                    Reply.fault(dev.darkfactory.testkit.Fault.rateLimited(java.time.Duration.ofSeconds(1))));
+            var adapter = new dev.darkfactory.llm.provider.openai.OpenAIAdapter(AdapterConfig.builder("openai", twin.baseUrl() + "/v1")
+                    .apiKey("k").endpoint(twin.baseUrl() + "/v1/rate-limited").timeout(Twins.FAST).build());
+            try (Client client = Client.builder().provider(adapter).build()) {
+                assertThatThrownBy(() -> client.complete(Request.of("gpt-5.2", "hi"))).isInstanceOf(RateLimitException.class);
+                assertThat(twin.lastRequest().path()).isEqualTo("/v1/rate-limited");
+                assertThat(twin.lastRequest().json().path("input").isArray()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void responsesArePricedFromTheCatalog() {
         try (FakeProviderServer twin = FakeProviderServer.start(); Client client = Twins.client(twin)) {
             twin.enqueue(Reply.text("priced").withUsage(new Reply.UsageReply(1_000_000, 100_000, 0, 400_000, 0)));

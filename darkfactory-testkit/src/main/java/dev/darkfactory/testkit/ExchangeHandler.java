@@ -42,12 +42,22 @@ final class ExchangeHandler implements HttpHandler {
                 get(exchange, path);
                 return;
             }
-            Optional<WireFormat> format = WireFormat.detect(path);
+            Optional<WireFormat> format = WireFormat.detect(path).or(() -> sniff(exchange, body));
             if (format.isEmpty()) {
                 json(exchange, 404, Wire.object().set("error", Wire.object().put("message", "The twin does not serve " + path)));
                 return;
             }
             post(exchange, format.get(), path, query, body);
+        }
+    }
+
+    private static Optional<WireFormat> sniff(HttpExchange exchange, String body) {
+        try {
+            JsonNode json = Wire.MAPPER.readTree(body.isBlank() ? "{}" : body);
+            boolean anthropic = exchange.getRequestHeaders().containsKey("anthropic-version");
+            return WireFormat.sniff(json, anthropic);
+        } catch (tools.jackson.core.JacksonException e) {
+            return Optional.empty();
         }
     }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -37,7 +38,7 @@ public final class LlmModelsCommand implements Callable<Integer> {
         try (Client client = Client.fromEnv(parent.environment())) {
             List<ModelInfo> models = provider == null ? client.catalog().listModels() : client.catalog().listModels(provider);
             if (json) {
-                JsonMapper mapper = JsonMapper.builder().build();
+                JsonMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
                 ArrayNode array = mapper.createArrayNode();
                 models.forEach(model -> array.add(mapper.valueToTree(model)));
                 out.println(mapper.writeValueAsString(array));

@@ -43,7 +43,7 @@ class LlmCommandTest {
         assertThat(out.toString()).contains("claude-opus-4-6").contains("5.0").doesNotContain("gpt-5.2");
         out.getBuffer().setLength(0);
         assertThat(run(Map.of(), "models", "--json")).isZero();
-        assertThat(out.toString()).startsWith("[{").contains("\"id\":\"gemini-3-flash-preview\"");
+        assertThat(out.toString()).startsWith("[{").contains("\"id\":\"gemini-3-flash-preview\"").contains("\"context_window\":1048576");
     }
 
     @Test

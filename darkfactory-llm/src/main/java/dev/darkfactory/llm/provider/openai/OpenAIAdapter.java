@@ -42,7 +42,7 @@ public final class OpenAIAdapter implements ProviderAdapter {
     public Response complete(Request request) {
         WireRequest wire = OpenAIRequestTranslator.translate(request, false, name());
         ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
-                ProviderCall.uri(config.baseUrl(), "/responses"), headers(), wire.body(), request.abortSignal());
+                config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(), wire.body(), request.abortSignal());
         return OpenAIResponseTranslator.translate(response.body(), name(), wire.warnings())
                 .withRateLimit(RateLimitHeaders.parse(response.headers()));
     }
@@ -50,7 +50,7 @@ public final class OpenAIAdapter implements ProviderAdapter {
     @Override
     public EventStream stream(Request request) {
         WireRequest wire = OpenAIRequestTranslator.translate(request, true, name());
-        return ProviderCall.postStream(transport, name(), ProviderCall.uri(config.baseUrl(), "/responses"), headers(),
+        return ProviderCall.postStream(transport, name(), config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(),
                 wire.body(), request.abortSignal(), new OpenAIStreamTranslator(name(), request.model(), wire.warnings()));
     }
 
