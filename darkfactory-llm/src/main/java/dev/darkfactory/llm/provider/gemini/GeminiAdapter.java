@@ -53,7 +53,7 @@ public final class GeminiAdapter implements ProviderAdapter {
         WireRequest wire = GeminiRequestTranslator.translate(request, name());
         return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint(request.model(), "streamGenerateContent", true)),
                 config.defaultHeaders(), wire.body(), request.abortSignal(),
-                new GeminiStreamTranslator(name(), request.model(), wire.warnings()));
+                new GeminiStreamTranslator(name(), request.model(), wire.warnings()), true);
     }
 
     @Override

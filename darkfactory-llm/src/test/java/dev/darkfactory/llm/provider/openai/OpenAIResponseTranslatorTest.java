@@ -72,6 +72,16 @@ class OpenAIResponseTranslatorTest {
     }
 
     @Test
+    void itemsWithoutIdsAreKeyedByOutputIndexSoTextIsNotDuplicated() {
+        List<StreamEvent> events = StreamFixtures.replay("provider/openai/stream-minimal.sse", new OpenAIStreamTranslator("openai", "gpt-5.2", List.of()));
+        Response response = StreamFixtures.finalResponse(events);
+        assertThat(response.text()).isEqualTo("Hello! Streamed.");
+        assertThat(response.id()).isEqualTo("resp_min");
+        assertThat(response.usage().totalTokens()).isEqualTo(30);
+        assertThat(StreamFixtures.types(events)).containsExactly(STREAM_START, TEXT_START, TEXT_DELTA, TEXT_DELTA, TEXT_END, FINISH);
+    }
+
+    @Test
     void aStreamClosedBeforeResponseCompletedEndsInAStreamError() {
         String sse = Golden.resource("provider/openai/stream-tools.sse");
         String cut = sse.substring(0, sse.indexOf("event: response.completed"));
