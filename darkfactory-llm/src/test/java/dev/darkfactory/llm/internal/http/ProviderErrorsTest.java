@@ -69,6 +69,7 @@ class ProviderErrorsTest {
         assertThat(error(400, "This model's maximum context length is 128000 tokens")).isInstanceOf(ContextLengthException.class);
         assertThat(error(400, "blocked by the safety system")).isInstanceOf(ContentFilterException.class);
         assertThat(error(400, "API key not valid. Please pass a valid API key.")).isInstanceOf(AuthenticationException.class);
+        assertThat(error(400, "Invalid value at 'safety_settings[0].threshold'")).isInstanceOf(InvalidRequestException.class);
         assertThat(error(400, "The model foo does not exist")).isInstanceOf(NotFoundException.class);
         assertThat(error(403, "forbidden")).isInstanceOf(AccessDeniedException.class);
         assertThat(error(400, "bad parameter")).isInstanceOf(InvalidRequestException.class);
