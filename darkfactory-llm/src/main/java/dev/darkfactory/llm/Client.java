@@ -170,7 +170,11 @@ public final class Client implements AutoCloseable {
                 return new Deadline(request, () -> {});
             }
             AbortSignal signal = request.abortSignal().map(AbortSignal::child).orElseGet(AbortSignal::create);
-            AbortSignal.Registration disarm = signal.abortAfter(request.timeout().get(), "The call to " + request.model());
+            AbortSignal.Registration timer = signal.abortAfter(request.timeout().get(), "The call to " + request.model());
+            AbortSignal.Registration disarm = () -> {
+                timer.remove();
+                signal.release();
+            };
             return new Deadline(request.toBuilder().abortSignal(signal).timeout(null).build(), disarm);
         }
     }

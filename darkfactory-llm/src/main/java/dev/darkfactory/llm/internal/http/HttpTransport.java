@@ -98,6 +98,11 @@ public final class HttpTransport implements AutoCloseable {
         }));
         try {
             HttpResponse<java.io.InputStream> response = future.get(timeout.request().toMillis(), TimeUnit.MILLISECONDS);
+            // From here the event stream owns cancellation: it closes the body on abort and unhooks itself when done.
+            hook.ifPresent(AbortSignal.Registration::remove);
+            if (abort.map(AbortSignal::isAborted).orElse(false)) {
+                streamingBody.close();
+            }
             return new StreamingResponse(response.statusCode(), response.headers(), streamingBody);
         } catch (TimeoutException e) {
             future.cancel(true);
