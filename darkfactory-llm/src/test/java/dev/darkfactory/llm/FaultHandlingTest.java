@@ -171,6 +171,27 @@ class FaultHandlingTest {
     }
 
     @Test
+    void aResponseOfTheWrongShapeIsAProviderErrorNotAJacksonException() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "{\"id\":\"x\",\"content\":[{\"type\":\"text\",\"text\":{\"not\":\"a string\"}}]}".getBytes();
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try (Client odd = Client.fromEnv(Environment.of(java.util.Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL",
+                "http://127.0.0.1:" + server.getAddress().getPort())), Twins.FAST)) {
+            assertThatThrownBy(() -> odd.complete(Request.of("m", "hi"))).isInstanceOf(UnknownProviderException.class)
+                    .hasMessageContaining("could not interpret");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aDroppedConnectionIsANetworkError() {
         twin.enqueue(Reply.fault(new Fault.Disconnect()));
         assertThatThrownBy(() -> client.complete(Request.of("m", "hi"))).isInstanceOf(NetworkException.class);

@@ -94,6 +94,19 @@ public final class ProviderCall {
                 translator, abort);
     }
 
+    /**
+     * Runs a response translation; a body whose shape the translator cannot read (a field of the wrong JSON type)
+     * becomes a retryable provider error instead of escaping as a Jackson exception.
+     */
+    public static <T> T translate(String provider, java.util.function.Supplier<T> translation) {
+        try {
+            return translation.get();
+        } catch (JacksonException e) {
+            throw new UnknownProviderException(provider + " sent a response the client could not interpret: "
+                    + e.getOriginalMessage(), ProviderErrorDetails.of(provider, 200), e);
+        }
+    }
+
     /** Joins a base URL and a path without doubling or dropping the slash. */
     public static URI uri(String baseUrl, String path) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

@@ -44,7 +44,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
         WireRequest wire = AnthropicRequestTranslator.translate(request, false, name());
         ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(), config.endpointOr(endpoint("/v1/messages")),
                 headers(wire), wire.body(), request.abortSignal());
-        return AnthropicResponseTranslator.translate(response.body(), name(), wire.warnings())
+        return ProviderCall.translate(name(), () -> AnthropicResponseTranslator.translate(response.body(), name(), wire.warnings()))
                 .withRateLimit(RateLimitHeaders.parse(response.headers()));
     }
 

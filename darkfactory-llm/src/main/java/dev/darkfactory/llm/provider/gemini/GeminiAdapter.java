@@ -45,7 +45,7 @@ public final class GeminiAdapter implements ProviderAdapter {
         WireRequest wire = GeminiRequestTranslator.translate(request, name());
         ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
                 config.endpointOr(endpoint(request.model(), "generateContent", false)), config.defaultHeaders(), wire.body(), request.abortSignal());
-        return GeminiResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings());
+        return ProviderCall.translate(name(), () -> GeminiResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings()));
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class OpenAIAdapter implements ProviderAdapter {
         WireRequest wire = OpenAIRequestTranslator.translate(request, false, name());
         ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
                 config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(), wire.body(), request.abortSignal());
-        return OpenAIResponseTranslator.translate(response.body(), name(), wire.warnings())
+        return ProviderCall.translate(name(), () -> OpenAIResponseTranslator.translate(response.body(), name(), wire.warnings()))
                 .withRateLimit(RateLimitHeaders.parse(response.headers()));
     }
 

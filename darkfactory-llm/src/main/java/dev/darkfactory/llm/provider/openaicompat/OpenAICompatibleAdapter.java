@@ -42,7 +42,7 @@ public final class OpenAICompatibleAdapter implements ProviderAdapter {
         WireRequest wire = OpenAICompatibleRequestTranslator.translate(request, false, name());
         ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
                 config.endpointOr(ProviderCall.uri(config.baseUrl(), "/chat/completions")), headers(), wire.body(), request.abortSignal());
-        return OpenAICompatibleResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings())
+        return ProviderCall.translate(name(), () -> OpenAICompatibleResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings()))
                 .withRateLimit(RateLimitHeaders.parse(response.headers()));
     }
 
