@@ -37,6 +37,11 @@ public final class Generator {
         this.client = client;
     }
 
+    /** A generator over {@link Client#fromEnv()}: the spec's implicit default client, as an explicit instance. */
+    public static Generator fromEnv() {
+        return new Generator(Client.fromEnv());
+    }
+
     public Client client() {
         return client;
     }

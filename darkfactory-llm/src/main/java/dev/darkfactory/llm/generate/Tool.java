@@ -19,6 +19,11 @@ public record Tool(ToolDefinition definition, Optional<ToolHandler> handler) {
         return new Tool(new ToolDefinition(name, description, parameters), Optional.of(handler));
     }
 
+    /** An active tool that takes no arguments. */
+    public static Tool active(String name, String description, ToolHandler handler) {
+        return new Tool(new ToolDefinition(name, description, null), Optional.of(handler));
+    }
+
     public static Tool passive(String name, String description, JsonNode parameters) {
         return new Tool(new ToolDefinition(name, description, parameters), Optional.empty());
     }

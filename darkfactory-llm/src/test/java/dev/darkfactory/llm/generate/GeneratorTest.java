@@ -170,6 +170,25 @@ class GeneratorTest {
     }
 
     @Test
+    void aToolCallCutOffByMaxTokensIsNeverExecutedAndTheResultSaysSo() {
+        twin.enqueue(Reply.text("Writing the file now.").withToolCall("write_file", "{\"path\":\"big.txt\",\"content\":\"...\"}")
+                .withFinish("length"));
+        AtomicInteger writes = new AtomicInteger();
+        Tool write = Tool.active("write_file", "writes", (args, context) -> writes.incrementAndGet());
+        for (String provider : List.of("openai", "anthropic", "gemini")) {
+            twin.enqueue(Reply.text("Writing the file now.").withToolCall("write_file", "{\"path\":\"big.txt\"}").withFinish("length"));
+        }
+        for (String provider : List.of("anthropic", "openai", "anthropic", "gemini")) {
+            GenerateResult result = generator.generate(options().provider(provider).prompt("write it").tool(write).maxToolRounds(5).build());
+            assertThat(result.finishReason().reason()).as(provider).isEqualTo(dev.darkfactory.llm.FinishReason.Reason.LENGTH);
+            assertThat(result.response().truncated()).isTrue();
+            assertThat(result.response().warnings()).extracting(w -> w.code().orElse("")).contains("truncated");
+            assertThat(result.steps()).hasSize(1);
+        }
+        assertThat(writes).hasValue(0);
+    }
+
+    @Test
     void passiveToolsReturnCallsToTheCaller() {
         twin.enqueue(Reply.toolCall("approve", "{}"));
         GenerateResult result = generator.generate(options().prompt("go").tool(Tool.passive("approve", "needs a human", null)).maxToolRounds(5).build());
