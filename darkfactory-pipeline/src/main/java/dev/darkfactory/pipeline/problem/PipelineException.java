@@ -7,7 +7,13 @@ package dev.darkfactory.pipeline.problem;
  * inputs that cannot be run at all.
  */
 public abstract sealed class PipelineException extends RuntimeException
-    permits DotSyntaxException, ValidationException, PipelineSourceException, RenderException {
+    permits DotSyntaxException,
+        ValidationException,
+        PipelineSourceException,
+        RenderException,
+        RunStorageException,
+        ResumeException,
+        ScriptFileException {
 
   protected PipelineException(String message) {
     super(message);
