@@ -2,6 +2,7 @@ package dev.darkfactory.cli;
 
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
+import dev.darkfactory.cli.pipeline.ValidateCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.AutoComplete;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Dark Factory: run Attractor pipelines (DOT graphs of AI agent stages) on your repository.",
     subcommands = {
       ParseCommand.class,
+      ValidateCommand.class,
       GraphCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class

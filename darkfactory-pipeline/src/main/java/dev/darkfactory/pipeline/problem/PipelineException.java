@@ -10,6 +10,8 @@ public abstract sealed class PipelineException extends RuntimeException
     permits DotSyntaxException,
         ValidationException,
         PipelineSourceException,
+        ConditionSyntaxException,
+        StylesheetSyntaxException,
         RenderException,
         RunStorageException,
         ResumeException,
