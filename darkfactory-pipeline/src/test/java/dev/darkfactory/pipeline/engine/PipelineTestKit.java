@@ -109,7 +109,7 @@ final class PipelineTestKit {
     return PipelineLoader.create().withHandlerTypes(registry().types()).load(new SourceText("test.dot", dot)).requireValid();
   }
 
-  PipelineEngine engine(RecordingListener events) {
+  PipelineEngine engine(dev.darkfactory.pipeline.event.PipelineListener events) {
     return PipelineEngine.builder().handlers(registry()).listener(events).sleeper(sleeper).random(new Random(42)).limits(limits).clock(clock).build();
   }
 
