@@ -181,6 +181,13 @@ public final class Graph {
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));
   }
 
+  /** {@code default_max_retries} (or {@code default_max_retry}) when written, so "unset" differs from 0 (3.5). */
+  public OptionalInt explicitDefaultMaxRetries() {
+    return attributes.has("default_max_retries") || attributes.has("default_max_retry")
+        ? OptionalInt.of(defaultMaxRetries())
+        : OptionalInt.empty();
+  }
+
   public Optional<String> retryTarget() {
     return attributes.nonEmptyText("retry_target");
   }
@@ -205,6 +212,41 @@ public final class Graph {
 
   public Optional<Duration> timeout() {
     return attributes.duration("timeout");
+  }
+
+  /** {@code stack.child_dotfile}: the child pipeline of manager loop nodes (4.11). */
+  public Optional<String> childDotfile() {
+    return attributes.nonEmptyText("stack.child_dotfile");
+  }
+
+  /** {@code stack.child_workdir}: the child run's working directory (Appendix A). */
+  public Optional<String> childWorkdir() {
+    return attributes.nonEmptyText("stack.child_workdir");
+  }
+
+  /** {@code max_goal_gate_retries}: how many goal-gate jumps a run may make (extension). */
+  public OptionalInt maxGoalGateRetries() {
+    return nonNegative("max_goal_gate_retries");
+  }
+
+  /** {@code max_restarts}: how many {@code loop_restart} edges a run may follow (extension). */
+  public OptionalInt maxRestarts() {
+    return nonNegative("max_restarts");
+  }
+
+  /** {@code default_retry_policy}: the backoff preset of nodes without {@code retry_policy} (3.6). */
+  public Optional<String> defaultRetryPolicy() {
+    return attributes.nonEmptyText("default_retry_policy");
+  }
+
+  /** {@code retry_on_fail}: whether FAIL outcomes are retried like RETRY (extension). */
+  public Optional<Boolean> retryOnFail() {
+    return attributes.bool("retry_on_fail");
+  }
+
+  private OptionalInt nonNegative(String key) {
+    long value = attributes.integer(key).orElse(-1);
+    return value < 0 ? OptionalInt.empty() : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, value));
   }
 
   @Override

@@ -121,6 +121,77 @@ public record Node(String id, Attributes attributes, List<String> derivedClasses
     return toInt(attributes.integer("max_visits"));
   }
 
+  /** {@code join_policy} of a parallel node: {@code wait_all} (default) or {@code first_success} (4.8). */
+  public String joinPolicy() {
+    return attributes.nonEmptyText("join_policy").orElse("wait_all");
+  }
+
+  /** {@code max_parallel} of a parallel node: branches run at once, 4 by default (4.8). */
+  public int maxParallel() {
+    return toInt(attributes.integer("max_parallel")).orElse(4);
+  }
+
+  /** {@code human.default_choice}: the edge target (or key, or label) chosen when a human gate times out (6.5). */
+  public Optional<String> humanDefaultChoice() {
+    return attributes.nonEmptyText("human.default_choice");
+  }
+
+  /** {@code manager.poll_interval}, 45 s by default (4.11). */
+  public Duration managerPollInterval() {
+    return attributes.duration("manager.poll_interval").orElse(Duration.ofSeconds(45));
+  }
+
+  /** {@code manager.max_cycles}, 1000 by default (4.11). */
+  public int managerMaxCycles() {
+    return toInt(attributes.integer("manager.max_cycles")).orElse(1000);
+  }
+
+  /** {@code manager.stop_condition}, a condition over the context (4.11), or an empty string. */
+  public String managerStopCondition() {
+    return attributes.text("manager.stop_condition", "").strip();
+  }
+
+  /** {@code manager.actions}: the comma-separated actions {@code observe}, {@code steer}, {@code wait} (4.11). */
+  public List<String> managerActions() {
+    List<String> actions = new ArrayList<>();
+    for (String action : attributes.nonEmptyText("manager.actions").orElse("observe,wait").split(",")) {
+      if (!action.isBlank()) {
+        actions.add(action.strip());
+      }
+    }
+    return List.copyOf(actions);
+  }
+
+  /** {@code stack.child_autostart}, true by default (4.11). */
+  public boolean childAutostart() {
+    return attributes.bool("stack.child_autostart", true);
+  }
+
+  /** The node's own {@code stack.child_dotfile}; the graph's applies otherwise. */
+  public Optional<String> childDotfile() {
+    return attributes.nonEmptyText("stack.child_dotfile");
+  }
+
+  /** The node's own {@code stack.child_workdir}; the graph's applies otherwise. */
+  public Optional<String> childWorkdir() {
+    return attributes.nonEmptyText("stack.child_workdir");
+  }
+
+  /** {@code stack.child_logs_root}: where the supervised child run lives (extension). */
+  public Optional<String> childLogsRoot() {
+    return attributes.nonEmptyText("stack.child_logs_root");
+  }
+
+  /** {@code retry_policy}: a backoff preset name (3.6). */
+  public Optional<String> retryPolicy() {
+    return attributes.nonEmptyText("retry_policy");
+  }
+
+  /** {@code retry_on_fail}: whether FAIL outcomes are retried like RETRY (extension; see the ledger). */
+  public Optional<Boolean> retryOnFail() {
+    return attributes.bool("retry_on_fail");
+  }
+
   private static OptionalInt toInt(java.util.OptionalLong value) {
     if (value.isEmpty()) {
       return OptionalInt.empty();

@@ -12,7 +12,10 @@ public abstract sealed class PipelineException extends RuntimeException
         PipelineSourceException,
         ConditionSyntaxException,
         StylesheetSyntaxException,
-        RenderException {
+        RenderException,
+        RunStorageException,
+        ResumeException,
+        ScriptFileException {
 
   protected PipelineException(String message) {
     super(message);

@@ -1,0 +1,27 @@
+package dev.darkfactory.pipeline.handler;
+
+import dev.darkfactory.pipeline.state.RunStatus;
+import dev.darkfactory.pipeline.state.StopReason;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A running child pipeline, as a manager loop sees it. */
+public interface ChildRun {
+
+  String runId();
+
+  Path logsRoot();
+
+  /** Waits up to {@code timeout} for the child to end; true when it has. */
+  boolean awaitDone(Duration timeout);
+
+  /** How the child ended, once it has. */
+  Optional<Ending> ending();
+
+  /** Stops the child (checkpointed, resumable). */
+  void cancel(StopReason reason);
+
+  /** The child's final status and, when it failed, why. */
+  record Ending(RunStatus status, String failureReason) {}
+}

@@ -1,0 +1,62 @@
+package dev.darkfactory.pipeline.state;
+
+import dev.darkfactory.pipeline.problem.RunStorageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Saves and loads one checkpoint file (attractor-spec.md 5.3). Saving is atomic ({@link
+ * AtomicFiles}): a crash leaves the previous checkpoint or the new one, so resume always has a
+ * consistent state to continue from.
+ */
+public final class CheckpointStore {
+  private final Path file;
+
+  public CheckpointStore(Path file) {
+    this.file = file;
+  }
+
+  /** The store of {@code {directory}/checkpoint.json}. */
+  public static CheckpointStore in(Path directory) {
+    return new CheckpointStore(directory.resolve(Checkpoint.FILE_NAME));
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public void save(Checkpoint checkpoint) {
+    try {
+      Files.createDirectories(file.getParent());
+      AtomicFiles.write(file, JsonValues.compact(CheckpointJson.toJson(checkpoint)));
+    } catch (IOException e) {
+      throw new RunStorageException(file, "cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The saved checkpoint, or empty when none was written yet. */
+  public Optional<Checkpoint> load() {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new RunStorageException(file, "cannot read the checkpoint " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return Optional.of(CheckpointJson.fromJson(JsonValues.parse(text)));
+    } catch (RuntimeException e) {
+      throw new RunStorageException(file, "the checkpoint " + file + " is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  /** The JSON text a checkpoint is saved as (for the HTTP API's checkpoint endpoint and tests). */
+  public static String toJson(Checkpoint checkpoint) {
+    return JsonValues.pretty(CheckpointJson.toJson(checkpoint));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.darkfactory.pipeline.state;
+
+import dev.darkfactory.pipeline.problem.RunStorageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The files of one run (attractor-spec.md 5.6):
+ *
+ * <pre>
+ * {logs_root}/
+ *     checkpoint.json      after every node, atomically
+ *     manifest.json        run ID, pipeline, goal, start and end
+ *     events.jsonl         every event, one JSON object per line, append-only
+ *     pipeline.dot         the graph that ran, in canonical DOT
+ *     {node_id}/           status.json, prompt.md, response.md, stdout.txt, ...
+ *     artifacts/           file-backed artifacts (5.5)
+ * </pre>
+ */
+public final class RunDirectory {
+  public static final String EVENTS_FILE = "events.jsonl";
+  public static final String GRAPH_FILE = "pipeline.dot";
+  public static final String ARTIFACTS_DIR = "artifacts";
+
+  private final Path root;
+
+  private RunDirectory(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** The run directory at {@code root}; nothing is created until something is written. */
+  public static RunDirectory at(Path root) {
+    return new RunDirectory(root);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public CheckpointStore checkpoints() {
+    return CheckpointStore.in(root);
+  }
+
+  public Path eventsFile() {
+    return root.resolve(EVENTS_FILE);
+  }
+
+  public Path manifestFile() {
+    return root.resolve(Manifest.FILE_NAME);
+  }
+
+  public Path graphFile() {
+    return root.resolve(GRAPH_FILE);
+  }
+
+  public Path artifactsDir() {
+    return root.resolve(ARTIFACTS_DIR);
+  }
+
+  /** {@code {logs_root}/{node_id}/}, created on first use. */
+  public Path stageDir(String nodeId) {
+    Path dir = root.resolve(nodeId);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new RunStorageException(dir, "cannot create the stage directory " + dir + ": " + e.getMessage(), e);
+    }
+    return dir;
+  }
+
+  /** Creates the root; a logs root that exists but is a file is refused. */
+  public void create() {
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new RunStorageException(root, "cannot create the logs root " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code status.json} of a stage (Appendix C). */
+  public void writeStatus(String nodeId, Outcome outcome) {
+    write(stageDir(nodeId).resolve(StatusFile.FILE_NAME), JsonValues.pretty(StatusFile.toJson(outcome)));
+  }
+
+  public void writeManifest(Manifest manifest) {
+    Path file = manifestFile();
+    try {
+      AtomicFiles.write(file, JsonValues.pretty(manifest.toJson()));
+    } catch (IOException e) {
+      throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Optional<Manifest> readManifest() {
+    Path file = manifestFile();
+    try {
+      return Optional.of(Manifest.fromJson(JsonValues.parse(Files.readString(file, StandardCharsets.UTF_8))));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      throw new RunStorageException(file, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes a small report file (not recovery state, so not forced to disk). */
+  public void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      AtomicFiles.writePlain(file, text);
+    } catch (IOException e) {
+      throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The directory of the {@code n}-th restart of this run ({@code loop_restart}, 2.7). */
+  public RunDirectory restart(int n) {
+    return new RunDirectory(root.resolve("restart-" + n));
+  }
+
+  @Override
+  public String toString() {
+    return root.toString();
+  }
+}
