@@ -81,7 +81,8 @@ public final class JavaGrepEngine implements GrepEngine {
       if (filter.isEmpty()) {
         return all;
       }
-      return all.stream().filter(entry -> filter.get().matches(entry.relativePath())).toList();
+      // ripgrep roots --glob at its working directory, which is our display base.
+      return all.stream().filter(entry -> filter.get().matches(query.display(entry.path()))).toList();
     } catch (IOException e) {
       throw new EnvironmentException(
           EnvironmentException.Reason.IO_ERROR, "Could not search " + root + ": " + e.getMessage(), e);
@@ -116,7 +117,7 @@ public final class JavaGrepEngine implements GrepEngine {
       if (matcher.reset(text.subSequence(position, lineEnd)).find()) {
         count++;
         switch (mode) {
-          case CONTENT -> lines.add(name + ":" + lineNumber + ":" + text.substring(position, lineEnd));
+          case CONTENT -> lines.add(name + ":" + lineNumber + ":" + withoutCarriageReturn(text, position, lineEnd));
           case FILES_WITH_MATCHES -> {
             return List.of(name);
           }
@@ -134,6 +135,12 @@ public final class JavaGrepEngine implements GrepEngine {
       return List.of(name + ":" + count);
     }
     return lines;
+  }
+
+  /** CRLF files: the line's {@code \r} is not content the model needs. */
+  private static String withoutCarriageReturn(String text, int start, int end) {
+    int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+    return text.substring(start, stop);
   }
 
   private static int indexOfNul(byte[] bytes) {

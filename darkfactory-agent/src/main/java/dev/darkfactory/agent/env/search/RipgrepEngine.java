@@ -76,7 +76,7 @@ public final class RipgrepEngine implements GrepEngine {
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
-      while ((line = out.readLine()) != null) {
+      while ((line = readLine(out)) != null) {
         if (BINARY_NOTICE.matcher(line).matches()) {
           continue;
         }
@@ -128,6 +128,23 @@ public final class RipgrepEngine implements GrepEngine {
       argv.add(query.display(root));
     }
     return argv;
+  }
+
+  /**
+   * One output line split on {@code \n} only (a lone {@code \r} inside a matched line is content),
+   * with a trailing {@code \r} of a CRLF file dropped, as the Java engine does.
+   */
+  private static String readLine(BufferedReader reader) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = reader.read()) >= 0 && c != '\n') {
+      line.append((char) c);
+    }
+    if (c < 0 && line.isEmpty()) {
+      return null;
+    }
+    int length = line.length();
+    return length > 0 && line.charAt(length - 1) == '\r' ? line.substring(0, length - 1) : line.toString();
   }
 
   private static String readAll(Process process) {
