@@ -17,9 +17,11 @@ import java.util.Optional;
 
 /**
  * One round of tool calls ({@code execute_tool_calls}, coding-agent-loop-spec §2.5): concurrently
- * when the profile supports parallel calls, otherwise in order. Every call runs on its own virtual
- * thread, so an abort can interrupt it without touching the host's thread; results come back in
- * call order whatever order they finish in.
+ * when the profile supports parallel calls, otherwise in order. Consecutive calls of
+ * {@linkplain dev.darkfactory.agent.tool.Tool#concurrencySafe() concurrency-safe} tools form a batch
+ * that runs in parallel; any other call runs alone, after the calls before it. Every call runs on its
+ * own virtual thread, so an abort can interrupt it without touching the host's thread; results come
+ * back in call order whatever order they finish in.
  */
 final class ToolRound {
   /** How long an abort waits for a tool that ignores interruption before giving up on it. */
@@ -39,20 +41,29 @@ final class ToolRound {
         config.maxCommandTimeout()), delta -> {}, core.subagents());
     ToolCallObserver observer = new EventObserver();
     ToolExecution[] results = new ToolExecution[calls.size()];
-    if (core.profile().supportsParallelToolCalls() && calls.size() > 1) {
+    boolean parallel = core.profile().supportsParallelToolCalls();
+    int start = 0;
+    while (start < calls.size()) {
+      int end = start + 1;
+      if (parallel && safe(calls.get(start))) {
+        while (end < calls.size() && safe(calls.get(end))) {
+          end++;
+        }
+      }
       List<Thread> workers = new ArrayList<>();
-      for (int i = 0; i < calls.size(); i++) {
+      for (int i = start; i < end; i++) {
         workers.add(start(i, calls.get(i), dispatcher, context, observer, results));
       }
-      for (int i = 0; i < workers.size(); i++) {
-        await(workers.get(i), i, calls.get(i), results);
+      for (int i = start; i < end; i++) {
+        await(workers.get(i - start), i, calls.get(i), results);
       }
-    } else {
-      for (int i = 0; i < calls.size(); i++) {
-        await(start(i, calls.get(i), dispatcher, context, observer, results), i, calls.get(i), results);
-      }
+      start = end;
     }
     return List.of(results);
+  }
+
+  private boolean safe(ToolCall call) {
+    return core.profile().toolRegistry().get(call.name()).map(tool -> tool.concurrencySafe()).orElse(true);
   }
 
   private Thread start(int index, ToolCall call, ToolDispatcher dispatcher, ToolContext context,

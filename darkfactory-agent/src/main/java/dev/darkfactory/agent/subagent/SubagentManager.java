@@ -35,6 +35,8 @@ public final class SubagentManager implements SubagentControl {
   private final java.util.function.BiConsumer<String, AgentEvent> forward;
   private final Map<String, Child> children = new LinkedHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
+  /** Spawns under way; guarded by {@code children}. */
+  private int spawning;
 
   /**
    * @param depth the owning session's depth (0 for a top-level session)
@@ -73,14 +75,24 @@ public final class SubagentManager implements SubagentControl {
       throw new ToolException(ToolException.Kind.SUBAGENT, "Subagent depth limit reached (max_subagent_depth = "
           + maxDepth.getAsInt() + "): a subagent cannot spawn further subagents. Do the work yourself.");
     }
-    String id = "agent-" + sequence.incrementAndGet();
-    Session session = factory.apply(request, event -> forward.accept(id, event));
-    Child child = new Child(id, session);
-    child.work = session.submitAsync(request.task());
     synchronized (children) {
-      children.put(id, child);
+      spawning++;
     }
-    return id;
+    try {
+      String id = "agent-" + sequence.incrementAndGet();
+      Session session = factory.apply(request, event -> forward.accept(id, event));
+      Child child = new Child(id, session);
+      child.work = session.submitAsync(request.task());
+      synchronized (children) {
+        children.put(id, child);
+      }
+      return id;
+    } finally {
+      synchronized (children) {
+        spawning--;
+        children.notifyAll();
+      }
+    }
   }
 
   @Override
@@ -144,8 +156,20 @@ public final class SubagentManager implements SubagentControl {
     return statuses;
   }
 
+  /**
+   * The subagent with this id. A model may call {@code spawn_agent} and {@code wait} in one response,
+   * and parallel execution can run the wait first, so an unknown id waits for spawns in progress.
+   */
   private Child find(String agentId) {
     synchronized (children) {
+      while (!children.containsKey(agentId) && spawning > 0) {
+        try {
+          children.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       Child child = children.get(agentId);
       if (child == null) {
         throw new ToolException(ToolException.Kind.SUBAGENT, "No subagent with id '" + agentId + "'. Known: "

@@ -33,6 +33,16 @@ public interface Tool {
     return arguments;
   }
 
+  /**
+   * Whether this tool may run at the same time as other calls of the same round (§2.5 parallel
+   * execution). Tools that change files or shared state answer false: they then run alone, in the
+   * order the model gave, so two edits of one file cannot interleave and a {@code wait} issued with
+   * its {@code spawn_agent} sees the subagent. True by default.
+   */
+  default boolean concurrencySafe() {
+    return true;
+  }
+
   /** The output limit when the spec's table (§5.2) does not name this tool. */
   default Optional<ToolLimit> defaultLimit() {
     return Optional.empty();

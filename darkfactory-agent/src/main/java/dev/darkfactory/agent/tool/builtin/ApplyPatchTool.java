@@ -31,6 +31,12 @@ public final class ApplyPatchTool implements Tool {
     return definition;
   }
 
+  /** Edits run alone and in order, so two changes of one file cannot interleave. */
+  @Override
+  public boolean concurrencySafe() {
+    return false;
+  }
+
   @Override
   public ToolOutput execute(ToolArguments arguments, ToolContext context) {
     return ToolOutput.text(PatchApplier.apply(PatchParser.parse(arguments.string("patch")), context.environment()).summary());

@@ -16,9 +16,32 @@ import java.util.List;
 public final class SubagentTools {
   private SubagentTools() {}
 
-  /** {@code spawn_agent}, {@code send_input}, {@code wait}, {@code close_agent}. */
+  /**
+   * {@code spawn_agent}, {@code send_input}, {@code wait}, {@code close_agent}. They run in the
+   * model's order (not concurrently), so a {@code wait} in the same response as its {@code
+   * spawn_agent} finds the subagent; the subagents themselves still run concurrently.
+   */
   public static List<Tool> all() {
-    return List.of(spawnAgent(), sendInput(), waitFor(), closeAgent());
+    return List.of(sequential(spawnAgent()), sequential(sendInput()), sequential(waitFor()), sequential(closeAgent()));
+  }
+
+  private static Tool sequential(Tool tool) {
+    return new Tool() {
+      @Override
+      public ToolDefinition definition() {
+        return tool.definition();
+      }
+
+      @Override
+      public dev.darkfactory.agent.tool.ToolOutput execute(ToolArguments arguments, ToolContext context) throws Exception {
+        return tool.execute(arguments, context);
+      }
+
+      @Override
+      public boolean concurrencySafe() {
+        return false;
+      }
+    };
   }
 
   static Tool spawnAgent() {

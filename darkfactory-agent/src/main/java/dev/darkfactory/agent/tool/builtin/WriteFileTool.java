@@ -33,6 +33,12 @@ public final class WriteFileTool implements Tool {
     return definition;
   }
 
+  /** Edits run alone and in order, so two changes of one file cannot interleave. */
+  @Override
+  public boolean concurrencySafe() {
+    return false;
+  }
+
   @Override
   public ToolOutput execute(ToolArguments arguments, ToolContext context) {
     String path = arguments.string("file_path");
