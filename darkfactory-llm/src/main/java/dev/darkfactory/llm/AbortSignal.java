@@ -16,6 +16,7 @@ public final class AbortSignal {
 
     private final AtomicReference<LlmException> reason = new AtomicReference<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Registration parentLink = () -> {};
 
     public static AbortSignal create() {
         return new AbortSignal();
@@ -88,12 +89,21 @@ public final class AbortSignal {
         }
     }
 
-    /** A signal that fires when this one does and can also be aborted on its own (a per-step deadline). */
+    /**
+     * A signal that fires when this one does and can also be aborted on its own (a per-step deadline). Call
+     * {@link #release()} on the child when its work is done, so a long-lived parent does not accumulate children.
+     */
     public AbortSignal child() {
         AbortSignal child = new AbortSignal();
         Registration link = onAbort(() -> child.abort(reason.get()));
+        child.parentLink = link;
         child.onAbort(link::remove);
         return child;
+    }
+
+    /** Detaches this signal from the signal it was made a child of; a no-op for other signals. */
+    public void release() {
+        parentLink.remove();
     }
 
     /** Removes a listener added with {@link #onAbort}. */

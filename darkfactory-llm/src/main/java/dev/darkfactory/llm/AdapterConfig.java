@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param baseUrl the API root, e.g. {@code https://api.openai.com/v1}
  * @param defaultHeaders headers added to every request (organization, project, gateway headers)
  * @param timeout the adapter's timeouts
+ * @param endpoint when set, every generation request is POSTed to this absolute URL instead of the provider's
+ *     usual path (test endpoints, unusual gateways); the wire format stays the provider's
  */
 public record AdapterConfig(
-        String name, Optional<String> apiKey, String baseUrl, Map<String, String> defaultHeaders, AdapterTimeout timeout) {
+        String name, Optional<String> apiKey, String baseUrl, Map<String, String> defaultHeaders, AdapterTimeout timeout,
+        Optional<String> endpoint) {
 
     public AdapterConfig {
         Objects.requireNonNull(name, "name");
@@ -24,6 +27,12 @@ public record AdapterConfig(
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         defaultHeaders = Map.copyOf(defaultHeaders);
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    /** The request URL: the override when set, else {@code normal}. */
+    public java.net.URI endpointOr(java.net.URI normal) {
+        return endpoint.map(java.net.URI::create).orElse(normal);
     }
 
     public static Builder builder(String name, String baseUrl) {
@@ -31,7 +40,7 @@ public record AdapterConfig(
     }
 
     public AdapterConfig withTimeout(AdapterTimeout newTimeout) {
-        return new AdapterConfig(name, apiKey, baseUrl, defaultHeaders, newTimeout);
+        return new AdapterConfig(name, apiKey, baseUrl, defaultHeaders, newTimeout, endpoint);
     }
 
     public static final class Builder {
@@ -40,6 +49,7 @@ public record AdapterConfig(
         private Optional<String> apiKey = Optional.empty();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private AdapterTimeout timeout = AdapterTimeout.defaults();
+        private Optional<String> endpoint = Optional.empty();
 
         private Builder(String name, String baseUrl) {
             this.name = name;
@@ -66,8 +76,14 @@ public record AdapterConfig(
             return this;
         }
 
+        /** Sends every generation request to this absolute URL (see {@link AdapterConfig#endpoint()}). */
+        public Builder endpoint(String absoluteUrl) {
+            this.endpoint = Optional.ofNullable(absoluteUrl);
+            return this;
+        }
+
         public AdapterConfig build() {
-            return new AdapterConfig(name, apiKey, baseUrl, headers, timeout);
+            return new AdapterConfig(name, apiKey, baseUrl, headers, timeout, endpoint);
         }
     }
 }

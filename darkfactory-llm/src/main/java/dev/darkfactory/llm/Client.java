@@ -30,12 +30,14 @@ public final class Client implements AutoCloseable {
     private final Optional<String> defaultProvider;
     private final List<Middleware> middleware;
     private final ModelCatalog catalog;
+    private final boolean rejectUnknownModels;
 
     private Client(Builder builder) {
         this.providers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.providers));
         this.defaultProvider = builder.defaultProvider.or(() -> providers.keySet().stream().findFirst());
         this.middleware = List.copyOf(builder.middleware);
         this.catalog = builder.catalog;
+        this.rejectUnknownModels = builder.rejectUnknownModels;
         providers.values().forEach(ProviderAdapter::initialize);
     }
 
@@ -127,7 +129,38 @@ public final class Client implements AutoCloseable {
                     "Provider '" + name + "' is not registered (registered: " + providers.keySet() + ")",
                     "Set the provider's API key variable, declare it in the providers file, or register its adapter.");
         }
+        if (rejectUnknownModels) {
+            verifyModel(name, request.model());
+        }
+        ProviderAdapter adapter = providers.get(name);
+        request.toolChoice().filter(choice -> !adapter.supportsToolChoice(choice.mode())).ifPresent(choice -> {
+            throw new UnsupportedToolChoiceException("Provider " + name + " does not support tool choice '"
+                    + choice.mode().wireName() + "'");
+        });
         return request.provider().isPresent() ? request : request.withProvider(name);
+    }
+
+    /**
+     * Rejects a model name that nothing vouches for: not in the catalog (bundled or providers file) and not in the
+     * provider's own model list. When that list cannot be had (no models endpoint, unreachable), the name passes:
+     * the catalog is advisory (§2.9), so only positive evidence that a model does not exist rejects it.
+     *
+     * @throws NotFoundException when the provider's list was fetched and lacks the model
+     */
+    public void verifyModel(String provider, String model) {
+        boolean catalogued = catalog.getModelInfo(provider, model).isPresent()
+                || catalog.getModelInfo(model).map(info -> info.provider().equals(provider)).orElse(false);
+        if (catalogued) {
+            return;
+        }
+        ProviderAdapter adapter = Optional.ofNullable(providers.get(provider)).orElseThrow(() -> new ConfigurationException(
+                "Provider '" + provider + "' is not registered", "Register it or set its API key variable."));
+        Optional<List<String>> listed = adapter.listModels();
+        if (listed.isPresent() && !listed.get().contains(model)) {
+            throw new NotFoundException("Unknown model '" + model + "' for provider " + provider
+                    + ": neither the model catalog nor the provider's model list has it",
+                    new ProviderErrorDetails(provider, Optional.of(404), Optional.of("model_not_found"), Optional.empty(), Optional.empty()));
+        }
     }
 
     /** A per-call timeout becomes an abort signal with a deadline, which every adapter already honours. */
@@ -137,7 +170,11 @@ public final class Client implements AutoCloseable {
                 return new Deadline(request, () -> {});
             }
             AbortSignal signal = request.abortSignal().map(AbortSignal::child).orElseGet(AbortSignal::create);
-            AbortSignal.Registration disarm = signal.abortAfter(request.timeout().get(), "The call to " + request.model());
+            AbortSignal.Registration timer = signal.abortAfter(request.timeout().get(), "The call to " + request.model());
+            AbortSignal.Registration disarm = () -> {
+                timer.remove();
+                signal.release();
+            };
             return new Deadline(request.toBuilder().abortSignal(signal).timeout(null).build(), disarm);
         }
     }
@@ -200,8 +237,15 @@ public final class Client implements AutoCloseable {
         private final List<Middleware> middleware = new ArrayList<>();
         private ModelCatalog catalog = ModelCatalog.bundled();
         private final List<ModelInfo> declaredModels = new ArrayList<>();
+        private boolean rejectUnknownModels;
 
         private Builder() {}
+
+        /** Makes every call {@link #verifyModel verify} its model first (one models-list request for unknown names). */
+        public Builder rejectUnknownModels(boolean value) {
+            this.rejectUnknownModels = value;
+            return this;
+        }
 
         /** Registers an adapter under its name; the first registered is the default unless one is set. */
         public Builder provider(ProviderAdapter adapter) {

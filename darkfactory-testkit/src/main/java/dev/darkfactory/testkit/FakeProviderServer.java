@@ -50,6 +50,11 @@ public final class FakeProviderServer implements AutoCloseable {
         this.script = script;
         this.rules = new ArrayList<>(script.rules());
         this.remaining = new ArrayList<>(script.rules().stream().map(Script.Rule::times).toList());
+        // Stream events must leave as they are written, as a provider's do; without TCP_NODELAY, Nagle's algorithm
+        // holds small frames back for a delayed ACK (~40 ms). The JDK reads this once, before its first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {

@@ -161,6 +161,7 @@ public final class Generator {
 
         void finish() {
             deadline.remove();
+            signal.release();
         }
     }
 }

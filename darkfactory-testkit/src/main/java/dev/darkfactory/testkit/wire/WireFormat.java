@@ -26,6 +26,23 @@ public enum WireFormat {
         return Optional.empty();
     }
 
+    /**
+     * The format of a request to a path that names none (a test endpoint such as {@code /v1/rate-limited}), from the
+     * shape of its body and headers.
+     */
+    public static Optional<WireFormat> sniff(JsonNode body, boolean anthropicHeaders) {
+        if (body.has("contents")) {
+            return Optional.of(GEMINI);
+        }
+        if (body.has("input") || body.has("instructions")) {
+            return Optional.of(OPENAI_RESPONSES);
+        }
+        if (body.has("messages")) {
+            return Optional.of(anthropicHeaders || body.has("system") && !body.path("system").isMissingNode() ? ANTHROPIC : OPENAI_CHAT);
+        }
+        return Optional.empty();
+    }
+
     /** Whether the request asked for a stream. */
     public boolean streaming(String path, JsonNode body) {
         return this == GEMINI ? path.contains("streamGenerateContent") : body.path("stream").asBoolean(false);

@@ -6,6 +6,7 @@ import dev.darkfactory.llm.AdapterTimeout;
 import dev.darkfactory.llm.LlmException;
 import dev.darkfactory.llm.NetworkException;
 import dev.darkfactory.llm.RequestTimeoutException;
+import dev.darkfactory.llm.StreamException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 public final class HttpTransport implements AutoCloseable {
 
     private final AdapterTimeout timeout;
+    private final java.util.concurrent.ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
 
     public HttpTransport(AdapterTimeout timeout) {
@@ -38,7 +40,7 @@ public final class HttpTransport implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout.connect())
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(executor)
                 .build();
     }
 
@@ -96,6 +98,11 @@ public final class HttpTransport implements AutoCloseable {
         }));
         try {
             HttpResponse<java.io.InputStream> response = future.get(timeout.request().toMillis(), TimeUnit.MILLISECONDS);
+            // From here the event stream owns cancellation: it closes the body on abort and unhooks itself when done.
+            hook.ifPresent(AbortSignal.Registration::remove);
+            if (abort.map(AbortSignal::isAborted).orElse(false)) {
+                streamingBody.close();
+            }
             return new StreamingResponse(response.statusCode(), response.headers(), streamingBody);
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -113,6 +120,10 @@ public final class HttpTransport implements AutoCloseable {
             throw new AbortException("Interrupted while waiting for the provider", e);
         } catch (ExecutionException e) {
             hook.ifPresent(AbortSignal.Registration::remove);
+            if (streamingBody.started() && e.getCause() instanceof IOException && !abort.map(AbortSignal::isAborted).orElse(false)) {
+                // The response had begun and broke before we handed out a single event: a cut stream, safe to retry.
+                throw new StreamException("The response stream from " + uri.getHost() + " broke off: " + e.getCause().getMessage(), e.getCause());
+            }
             throw failure(uri, e.getCause(), abort);
         }
     }
@@ -159,5 +170,6 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         client.shutdownNow();
+        executor.shutdownNow();
     }
 }

@@ -116,7 +116,8 @@ public final class ProviderErrors {
     }
 
     private static boolean mentionsContentFilter(String lower) {
-        return lower.contains("content filter") || lower.contains("content_filter") || lower.contains("safety")
+        boolean safety = lower.contains("safety") && (lower.contains("block") || lower.contains("filter") || lower.contains("reject"));
+        return safety || lower.contains("content filter") || lower.contains("content_filter")
                 || lower.contains("content_policy") || lower.contains("content policy");
     }
 

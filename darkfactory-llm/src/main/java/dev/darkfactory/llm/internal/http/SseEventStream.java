@@ -83,6 +83,8 @@ public final class SseEventStream implements EventStream {
                 fail(new StreamException("The provider sent a malformed stream frame: " + e.getOriginalMessage(), e));
             } catch (IOException e) {
                 fail(translate(e));
+            } catch (RuntimeException e) {
+                fail(new StreamException("The stream could not be translated: " + e, e));
             }
         }
     }

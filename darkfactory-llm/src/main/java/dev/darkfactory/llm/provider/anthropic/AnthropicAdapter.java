@@ -42,16 +42,16 @@ public final class AnthropicAdapter implements ProviderAdapter {
     @Override
     public Response complete(Request request) {
         WireRequest wire = AnthropicRequestTranslator.translate(request, false, name());
-        ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(), endpoint("/v1/messages"),
+        ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(), config.endpointOr(endpoint("/v1/messages")),
                 headers(wire), wire.body(), request.abortSignal());
-        return AnthropicResponseTranslator.translate(response.body(), name(), wire.warnings())
+        return ProviderCall.translate(name(), () -> AnthropicResponseTranslator.translate(response.body(), name(), wire.warnings()))
                 .withRateLimit(RateLimitHeaders.parse(response.headers()));
     }
 
     @Override
     public EventStream stream(Request request) {
         WireRequest wire = AnthropicRequestTranslator.translate(request, true, name());
-        return ProviderCall.postStream(transport, name(), endpoint("/v1/messages"), headers(wire), wire.body(),
+        return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint("/v1/messages")), headers(wire), wire.body(),
                 request.abortSignal(), new AnthropicStreamTranslator(name(), request.model(), wire.warnings()));
     }
 

@@ -44,16 +44,16 @@ public final class GeminiAdapter implements ProviderAdapter {
     public Response complete(Request request) {
         WireRequest wire = GeminiRequestTranslator.translate(request, name());
         ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
-                endpoint(request.model(), "generateContent", false), config.defaultHeaders(), wire.body(), request.abortSignal());
-        return GeminiResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings());
+                config.endpointOr(endpoint(request.model(), "generateContent", false)), config.defaultHeaders(), wire.body(), request.abortSignal());
+        return ProviderCall.translate(name(), () -> GeminiResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings()));
     }
 
     @Override
     public EventStream stream(Request request) {
         WireRequest wire = GeminiRequestTranslator.translate(request, name());
-        return ProviderCall.postStream(transport, name(), endpoint(request.model(), "streamGenerateContent", true),
+        return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint(request.model(), "streamGenerateContent", true)),
                 config.defaultHeaders(), wire.body(), request.abortSignal(),
-                new GeminiStreamTranslator(name(), request.model(), wire.warnings()));
+                new GeminiStreamTranslator(name(), request.model(), wire.warnings()), true);
     }
 
     @Override

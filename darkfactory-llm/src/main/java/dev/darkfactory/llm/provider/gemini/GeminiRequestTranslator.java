@@ -88,7 +88,9 @@ public final class GeminiRequestTranslator {
                 continue;
             }
             ArrayNode parts = Json.array();
-            for (ContentPart part : message.content()) {
+            List<ContentPart> content = message.content();
+            for (int index = 0; index < content.size(); index++) {
+                ContentPart part = content.get(index);
                 switch (part) {
                     case ContentPart.Text text -> parts.addObject().put("text", text.text());
                     case ContentPart.Image image -> parts.add(media(ResolvedMedia.of(image.image(), "image/png")));
@@ -101,9 +103,11 @@ public final class GeminiRequestTranslator {
                     }
                     case ContentPart.ToolResultPart result -> parts.add(functionResponse(result.toolResult(), namesById));
                     case ContentPart.Thinking thinking -> {
-                        if (thinking.signature().isPresent()) {
-                            parts.addObject().put("text", thinking.text()).put("thought", true)
-                                    .put("thoughtSignature", thinking.signature().get());
+                        // Only Gemini's own thoughts are replayed: they are followed by their signature part.
+                        // Thinking from other providers carries no meaning (or a foreign signature) here.
+                        if (index + 1 < content.size() && content.get(index + 1) instanceof ContentPart.Custom next
+                                && THOUGHT_SIGNATURE.equals(next.kind())) {
+                            parts.addObject().put("text", thinking.text()).put("thought", true);
                         }
                     }
                     case ContentPart.RedactedThinking ignored -> {
@@ -116,10 +120,15 @@ public final class GeminiRequestTranslator {
                     }
                 }
             }
-            if (!parts.isEmpty()) {
-                ObjectNode content = contents.addObject();
-                content.put("role", message.role() == Role.ASSISTANT ? "model" : "user");
-                content.set("parts", parts);
+            if (parts.isEmpty()) {
+                continue;
+            }
+            String role = message.role() == Role.ASSISTANT ? "model" : "user";
+            JsonNode last = contents.isEmpty() ? null : contents.get(contents.size() - 1);
+            if (last != null && role.equals(last.path("role").asString())) {
+                ((ArrayNode) last.path("parts")).addAll(parts); // keep turns alternating, as with Anthropic
+            } else {
+                contents.addObject().put("role", role).set("parts", parts);
             }
         }
         return contents;

@@ -57,18 +57,29 @@ public final class GeminiResponseTranslator {
             String id = Json.string(call, "id").orElseGet(callIds);
             ContentPart toolCall = new ContentPart.ToolCallPart(ToolCall.of(id, call.path("name").asString(), call.path("args")));
             if (part.has("thoughtSignature")) {
-                return List.of(toolCall, new ContentPart.Custom(GeminiRequestTranslator.THOUGHT_SIGNATURE,
-                        Json.object().put("signature", part.path("thoughtSignature").asString()).put("tool_call_id", id)));
+                return List.of(toolCall, signature(part.path("thoughtSignature").asString(), id));
             }
             return List.of(toolCall);
         }
         if (part.path("thought").asBoolean(false)) {
-            return List.of(new ContentPart.Thinking(part.path("text").asString(), Json.string(part, "thoughtSignature")));
+            // The signature is Gemini's own; it travels as a custom part so no other provider is handed it.
+            ContentPart thought = new ContentPart.Thinking(part.path("text").asString());
+            return part.has("thoughtSignature")
+                    ? List.of(thought, signature(part.path("thoughtSignature").asString(), null))
+                    : List.of(thought);
         }
         if (part.has("text")) {
             return List.of(new ContentPart.Text(part.path("text").asString()));
         }
         return List.of(new ContentPart.Custom("gemini:part", part));
+    }
+
+    private static ContentPart signature(String signature, String toolCallId) {
+        var raw = Json.object().put("signature", signature);
+        if (toolCallId != null) {
+            raw.put("tool_call_id", toolCallId);
+        }
+        return new ContentPart.Custom(GeminiRequestTranslator.THOUGHT_SIGNATURE, raw);
     }
 
     static FinishReason finishReason(String raw, boolean hasToolCalls, String blockReason) {

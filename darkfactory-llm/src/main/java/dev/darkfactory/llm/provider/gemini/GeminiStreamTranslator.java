@@ -38,7 +38,6 @@ public final class GeminiStreamTranslator implements StreamTranslator {
     private boolean started;
     private boolean textOpen;
     private boolean reasoningOpen;
-    private Optional<String> reasoningSignature = Optional.empty();
     private boolean sawToolCall;
     private String finishRaw = "";
     private String blockReason = "";
@@ -111,9 +110,6 @@ public final class GeminiStreamTranslator implements StreamTranslator {
                     out.add(new StreamEvent.ReasoningStart(REASONING_ID));
                 }
                 out.add(new StreamEvent.ReasoningDelta(REASONING_ID, thinking.text()));
-                if (thinking.signature().isPresent()) {
-                    reasoningSignature = thinking.signature();
-                }
             }
             case ContentPart.ToolCallPart call -> {
                 sawToolCall = true;
@@ -131,7 +127,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
     private void closeSegments(List<StreamEvent> out) {
         if (reasoningOpen) {
             reasoningOpen = false;
-            out.add(new StreamEvent.ReasoningEnd(REASONING_ID, reasoningSignature, Optional.empty()));
+            out.add(new StreamEvent.ReasoningEnd(REASONING_ID, Optional.empty(), Optional.empty()));
         }
         if (textOpen) {
             textOpen = false;

@@ -42,15 +42,15 @@ public final class OpenAIAdapter implements ProviderAdapter {
     public Response complete(Request request) {
         WireRequest wire = OpenAIRequestTranslator.translate(request, false, name());
         ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
-                ProviderCall.uri(config.baseUrl(), "/responses"), headers(), wire.body(), request.abortSignal());
-        return OpenAIResponseTranslator.translate(response.body(), name(), wire.warnings())
+                config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(), wire.body(), request.abortSignal());
+        return ProviderCall.translate(name(), () -> OpenAIResponseTranslator.translate(response.body(), name(), wire.warnings()))
                 .withRateLimit(RateLimitHeaders.parse(response.headers()));
     }
 
     @Override
     public EventStream stream(Request request) {
         WireRequest wire = OpenAIRequestTranslator.translate(request, true, name());
-        return ProviderCall.postStream(transport, name(), ProviderCall.uri(config.baseUrl(), "/responses"), headers(),
+        return ProviderCall.postStream(transport, name(), config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(),
                 wire.body(), request.abortSignal(), new OpenAIStreamTranslator(name(), request.model(), wire.warnings()));
     }
 

@@ -66,26 +66,26 @@ public final class OpenAIStreamTranslator implements StreamTranslator {
                  "response.reasoning_summary_part.done", "response.reasoning_summary_text.done" -> {
                 // Carried by the deltas and output_item.done.
             }
-            case "response.output_item.added" -> itemAdded(data.path("item"), out);
+            case "response.output_item.added" -> itemAdded(data.path("item"), itemId(data), out);
             case "response.output_text.delta" -> {
-                String id = data.path("item_id").asString("text");
+                String id = itemId(data);
                 openText(id, out);
                 out.add(new StreamEvent.TextDelta(id, data.path("delta").asString()));
             }
             case "response.reasoning_summary_text.delta", "response.reasoning_text.delta" -> {
-                String id = data.path("item_id").asString("reasoning");
+                String id = itemId(data);
                 if (openReasoning.add(id)) {
                     out.add(new StreamEvent.ReasoningStart(id));
                 }
                 out.add(new StreamEvent.ReasoningDelta(id, data.path("delta").asString()));
             }
             case "response.function_call_arguments.delta" -> {
-                String itemId = data.path("item_id").asString();
+                String itemId = itemId(data);
                 String callId = callIds.getOrDefault(itemId, itemId);
                 callArguments.computeIfAbsent(itemId, k -> new StringBuilder()).append(data.path("delta").asString());
                 out.add(new StreamEvent.ToolCallDelta(callId, data.path("delta").asString()));
             }
-            case "response.output_item.done" -> itemDone(data.path("item"), out);
+            case "response.output_item.done" -> itemDone(data.path("item"), itemId(data), out);
             case "response.completed", "response.incomplete" -> out.add(finish(data.path("response")));
             case "response.failed" -> {
                 finished = true;
@@ -110,8 +110,16 @@ public final class OpenAIStreamTranslator implements StreamTranslator {
         }
     }
 
-    private void itemAdded(JsonNode item, List<StreamEvent> out) {
-        String itemId = item.path("id").asString();
+    /**
+     * The output item an event belongs to: its {@code item_id} (or the item's own id), else its output index, since
+     * some servers omit item ids.
+     */
+    private static String itemId(JsonNode data) {
+        String id = data.path("item_id").asString(data.path("item").path("id").asString(""));
+        return id.isEmpty() ? "output_" + data.path("output_index").asInt(0) : id;
+    }
+
+    private void itemAdded(JsonNode item, String itemId, List<StreamEvent> out) {
         switch (item.path("type").asString()) {
             case "function_call" -> {
                 String callId = item.path("call_id").asString(itemId);
@@ -130,8 +138,7 @@ public final class OpenAIStreamTranslator implements StreamTranslator {
         }
     }
 
-    private void itemDone(JsonNode item, List<StreamEvent> out) {
-        String itemId = item.path("id").asString();
+    private void itemDone(JsonNode item, String itemId, List<StreamEvent> out) {
         switch (item.path("type").asString()) {
             case "message" -> {
                 if (!openText.contains(itemId)) {

@@ -41,15 +41,15 @@ public final class OpenAICompatibleAdapter implements ProviderAdapter {
     public Response complete(Request request) {
         WireRequest wire = OpenAICompatibleRequestTranslator.translate(request, false, name());
         ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
-                ProviderCall.uri(config.baseUrl(), "/chat/completions"), headers(), wire.body(), request.abortSignal());
-        return OpenAICompatibleResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings())
+                config.endpointOr(ProviderCall.uri(config.baseUrl(), "/chat/completions")), headers(), wire.body(), request.abortSignal());
+        return ProviderCall.translate(name(), () -> OpenAICompatibleResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings()))
                 .withRateLimit(RateLimitHeaders.parse(response.headers()));
     }
 
     @Override
     public EventStream stream(Request request) {
         WireRequest wire = OpenAICompatibleRequestTranslator.translate(request, true, name());
-        return ProviderCall.postStream(transport, name(), ProviderCall.uri(config.baseUrl(), "/chat/completions"), headers(),
+        return ProviderCall.postStream(transport, name(), config.endpointOr(ProviderCall.uri(config.baseUrl(), "/chat/completions")), headers(),
                 wire.body(), request.abortSignal(), new OpenAICompatibleStreamTranslator(name(), request.model(), wire.warnings()));
     }
 
