@@ -30,9 +30,8 @@ class ProfilesTest {
 
     assertThat(profile.toolRegistry().names()).containsExactly(
         "read_file", "write_file", "edit_file", "shell", "grep", "glob", "spawn_agent", "send_input", "wait", "close_agent");
-    assertThat(profile.toolRegistry().get("edit_file").orElseThrow().definition().parameters().path("properties"))
-        .satisfies(properties -> assertThat(properties.has("old_string") && properties.has("new_string")
-            && properties.has("replace_all")).isTrue());
+    var properties = profile.toolRegistry().get("edit_file").orElseThrow().definition().parameters().path("properties");
+    assertThat(properties.has("old_string") && properties.has("new_string") && properties.has("replace_all")).isTrue();
     assertThat(profile.toolRegistry().get("grep").orElseThrow().definition().parameters().path("properties").has("output_mode")).isTrue();
     assertThat(profile.toolRegistry().get("shell").orElseThrow().definition().description()).contains("120000 ms");
     assertThat(profile.providerOptions().path("anthropic").path("beta_headers").get(0).asString())
