@@ -1,5 +1,6 @@
 package dev.darkfactory.cli;
 
+import dev.darkfactory.cli.agent.AgentCommand;
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ParseCommand.class,
       GraphCommand.class,
+      AgentCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
