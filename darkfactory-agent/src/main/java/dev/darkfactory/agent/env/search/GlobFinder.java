@@ -1,0 +1,58 @@
+package dev.darkfactory.agent.env.search;
+
+import dev.darkfactory.agent.EnvironmentException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The {@code glob} operation (coding-agent-loop-spec §3.3, §4.2): files under a base directory
+ * whose relative path matches a shell-style {@link GlobPattern}, newest first (ties by path).
+ * Hidden files are included, {@code .git} is never entered, and {@code .gitignore} rules apply
+ * inside a repository, so build output and dependencies do not drown the results.
+ */
+public final class GlobFinder {
+  private GlobFinder() {}
+
+  /**
+   * @param root the base directory (absolute)
+   * @param displayBase results are relative to this directory when inside it, absolute otherwise
+   */
+  public static List<String> find(String pattern, Path root, Path displayBase) {
+    String relativePattern = pattern;
+    if (pattern.startsWith("/")) {
+      String prefix = root.toString().endsWith("/") ? root.toString() : root + "/";
+      if (!pattern.startsWith(prefix)) {
+        throw new EnvironmentException(
+            EnvironmentException.Reason.INVALID_PATTERN,
+            "The absolute glob '" + pattern + "' is not under the search directory " + root
+                + ". Pass the directory as path and a relative pattern such as **/*.java.");
+      }
+      relativePattern = pattern.substring(prefix.length());
+    }
+    GlobPattern glob = GlobPattern.path(relativePattern);
+    List<FileTree.Entry> files;
+    try {
+      files = FileTree.withHidden().walk(root);
+    } catch (IOException e) {
+      throw new EnvironmentException(
+          EnvironmentException.Reason.IO_ERROR, "Could not list " + root + ": " + e.getMessage(), e);
+    }
+    return files.stream()
+        .filter(entry -> glob.matches(entry.relativePath()))
+        .sorted(
+            Comparator.comparingLong(FileTree.Entry::lastModifiedMillis)
+                .reversed()
+                .thenComparing(FileTree.Entry::relativePath, FileTree::compareRelativePaths))
+        .map(entry -> display(entry.path(), displayBase))
+        .toList();
+  }
+
+  private static String display(Path file, Path displayBase) {
+    if (file.startsWith(displayBase) && !file.equals(displayBase)) {
+      return displayBase.relativize(file).toString().replace('\\', '/');
+    }
+    return file.toString();
+  }
+}
