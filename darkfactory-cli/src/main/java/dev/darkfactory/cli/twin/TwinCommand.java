@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code factory twin}: run digital twins of third-party services. */
 @Command(name = "twin", description = "Run a digital twin of a third-party service.", mixinStandardHelpOptions = true,
-    subcommands = {TwinLlmCommand.class})
+    subcommands = {TwinLlmCommand.class, TwinAttractorBenchCommand.class})
 public final class TwinCommand implements Callable<Integer> {
 
   @Spec

@@ -1,0 +1,25 @@
+# AttractorBench entry points (docs/conformance.md). The project's own build is Maven:
+# ./mvnw -B -ntp verify is the test command; these targets wrap it for the benchmark.
+#
+#   make build   the ./factory jar and the class cache of bin/conformance; a no-op when both are current
+#   make test    the whole test suite; the log ends with "N passed, M failed"
+
+SHELL := /bin/bash
+MODULES := darkfactory-llm darkfactory-testkit darkfactory-pipeline darkfactory-agent darkfactory-cli
+JAR := darkfactory-cli/target/factory.jar
+CACHE_STAMP := darkfactory-cli/target/conformance-launch.sh
+SOURCES := pom.xml $(wildcard $(addsuffix /pom.xml,$(MODULES))) \
+	$(shell find $(addsuffix /src/main,$(MODULES)) -type f 2>/dev/null)
+
+.PHONY: build test
+build: $(CACHE_STAMP)
+
+$(JAR): $(SOURCES)
+	./mvnw -B -q -ntp -DskipTests -pl darkfactory-cli -am package
+	@touch $@
+
+$(CACHE_STAMP): $(JAR) bin/conformance-cache
+	bin/conformance-cache
+
+test:
+	@status=0; ./mvnw -B -ntp verify || status=$$?; bin/test-summary; exit $$status
