@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.engine;
 
+import dev.darkfactory.pipeline.backend.BackendStopException;
 import dev.darkfactory.pipeline.event.EventSink;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
@@ -29,7 +30,7 @@ import java.util.Set;
  * with {@code allow_partial}, else FAIL.
  *
  * <p>A handler that throws yields FAIL with the exception's message (4.12); the engine carries on.
- * A handler's {@link StopRunException}, or a stop signal that arrives while the stage runs and
+ * A handler's {@link StopRunException} (or a backend's {@link BackendStopException}), or a stop signal that arrives while the stage runs and
  * does not end in success, abandons the visit: {@link Interrupted} is thrown and the node is not
  * completed, so it runs again on resume. A stage that succeeds despite a concurrent stop is kept.
  */
@@ -149,6 +150,8 @@ final class StageRunner {
           ? new Attempt(Outcome.fail("the handler of " + stage.node().id() + " returned no outcome"), Optional.empty())
           : new Attempt(outcome, Optional.empty());
     } catch (StopRunException e) {
+      throw new Interrupted(e.reason());
+    } catch (BackendStopException e) {
       throw new Interrupted(e.reason());
     } catch (Interrupted e) {
       throw e;
