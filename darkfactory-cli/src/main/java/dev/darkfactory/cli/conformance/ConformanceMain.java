@@ -51,6 +51,7 @@ public final class ConformanceMain {
 
   private static int dispatch(ConformanceIo io, String subcommand, String[] args) {
     LlmCommands llm = new LlmCommands(io);
+    PipelineCommands pipeline = new PipelineCommands(io);
     return switch (subcommand) {
       case "client-from-env" -> llm.clientFromEnv();
       case "list-models" -> llm.listModels();
@@ -58,6 +59,9 @@ public final class ConformanceMain {
       case "stream" -> llm.stream();
       case "tool-call" -> llm.toolCall();
       case "generate-object" -> llm.generateObject();
+      case "parse" -> pipeline.parse(args);
+      case "validate" -> pipeline.validate(args);
+      case "list-handlers" -> pipeline.listHandlers();
       default -> {
         io.err().println("conformance: unknown subcommand '" + subcommand + "'; known: " + String.join(", ", SUBCOMMANDS));
         yield 2;
