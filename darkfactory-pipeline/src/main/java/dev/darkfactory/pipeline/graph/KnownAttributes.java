@@ -100,6 +100,7 @@ public final class KnownAttributes {
     all.add(new AttributeSpec(GRAPH, "timeout", DURATION, "", "Wall-clock limit for the whole run.", "extension"));
     all.add(new AttributeSpec(GRAPH, "max_tokens", INTEGER, "", "Token budget for the whole run.", "extension"));
     all.add(new AttributeSpec(GRAPH, "max_cost_usd", FLOAT, "", "Cost budget for the whole run, in US dollars.", "extension"));
+    all.add(new AttributeSpec(GRAPH, "stall_timeout", DURATION, "", "Stop an agent stage that shows no progress (no output, no workspace change) for this long.", "extension"));
     all.add(new AttributeSpec(GRAPH, "default_retry_policy", STRING, "", "Backoff preset for retries: none, standard, aggressive, linear, patient (3.6).", "extension"));
     all.add(new AttributeSpec(GRAPH, "retry_on_fail", BOOLEAN, "true", "Retry FAIL outcomes like RETRY when max_retries allows (11.5); false keeps 3.5's rule.", "extension"));
     all.add(new AttributeSpec(GRAPH, "max_restarts", INTEGER, "", "Bound on loop_restart edges followed in one run.", "extension"));
@@ -135,6 +136,7 @@ public final class KnownAttributes {
     all.add(new AttributeSpec(NODE, "stack.child_workdir", STRING, "", "Working directory of this node's child run.", "extension"));
     all.add(new AttributeSpec(NODE, "tool_hooks.pre", STRING, "", "Shell command run before each LLM tool call of this node.", "9.7"));
     all.add(new AttributeSpec(NODE, "tool_hooks.post", STRING, "", "Shell command run after each LLM tool call of this node.", "9.7"));
+    all.add(new AttributeSpec(NODE, "stall_timeout", DURATION, "", "Stop this node's agent when it shows no progress (no output, no workspace change) for this long.", "extension"));
     all.add(new AttributeSpec(NODE, "max_visits", INTEGER, "", "Bound on how often this node may run in one run.", "extension"));
     all.add(new AttributeSpec(NODE, "retry_policy", STRING, "", "Backoff preset: none, standard, aggressive, linear, patient (3.6).", "extension"));
     all.add(new AttributeSpec(NODE, "retry_on_fail", BOOLEAN, "", "Per-node override of the graph's retry_on_fail.", "extension"));

@@ -43,6 +43,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheBackendPackageUsesTheAgentAndTheLlmClient() {
+    noClasses().that().resideOutsideOfPackage("dev.darkfactory.pipeline.backend..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.darkfactory.agent..", "dev.darkfactory.llm..")
+        .because("the engine never imports the agent: the agent-backed CodergenBackend is its only adapter (style anchors)")
+        .check(classes);
+  }
+
+  @Test
   void theModelDependsOnNothingButSourcePositions() {
     noClasses().that().resideInAPackage("dev.darkfactory.pipeline.graph..")
         .should().dependOnClassesThat().resideInAnyPackage(
