@@ -104,15 +104,20 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
     Node node = request.node();
     ModelChoice choice = ModelChoice.resolve(node, client, defaultProvider, defaultModel);
     verify(choice);
-    Lease lease = lease(request, choice, budget);
     StageRun stage = new StageRun(request, ShellToolHooks.Commands.of(node, request.graph()), budget);
+    Lease lease;
+    try {
+      lease = lease(request, choice, stage);
+    } catch (RuntimeException e) {
+      stage.close();
+      throw e;
+    }
     AgentSlot slot = lease.slot();
     SubmitResult result;
     try {
       String input = StageInput.compose(request, lease.preamble());
       StageFiles.writeInputs(request.stageDir(), lease.preamble(), input);
       stage.note("agent " + choice.describe() + ": " + lease.describe());
-      slot.begin(stage);
       Cancellation.Registration onStop = request.cancellation().onCancel(slot.session()::abort);
       try (StageWatchdog watchdog = new StageWatchdog(stage, slot.session(), stallTimeout(node, request), node.timeout(), request.workdir())) {
         result = slot.session().submit(input);
@@ -139,21 +144,23 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
   /** A stage's claim on a session: reused (full fidelity) or fresh with a preamble. */
   record Lease(AgentSlot slot, boolean reused, Optional<String> preamble, String describe) {}
 
-  private Lease lease(CodergenRequest request, ModelChoice choice, RunBudget budget) {
+  /** Claims the thread's session or makes a fresh one, with {@code stage} already attached to it. */
+  private Lease lease(CodergenRequest request, ModelChoice choice, StageRun stage) {
     var fidelity = request.fidelity();
     if (fidelity.mode() == FidelityMode.FULL && fidelity.threadKey().isPresent()) {
       String thread = fidelity.threadKey().get();
       Optional<AgentSlot> reused = pool.claim(thread, choice);
       if (reused.isPresent()) {
+        reused.get().begin(stage);
         reused.get().switchModel(choice);
         reused.get().session().setReasoningEffort(choice.reasoningEffort().orElse(null));
         return new Lease(reused.get(), true, Optional.empty(), "continuing the session of thread " + thread + " (fidelity full)");
       }
-      AgentSlot fresh = newSlot(request, choice);
+      AgentSlot fresh = newSlot(request, choice, stage);
       return new Lease(fresh, false, Optional.of(preamble(request, FidelityMode.COMPACT)),
           "new session for thread " + thread + " (fidelity full; compact preamble)");
     }
-    AgentSlot fresh = newSlot(request, choice);
+    AgentSlot fresh = newSlot(request, choice, stage);
     FidelityMode mode = fidelity.mode();
     String why = fidelity.degraded() ? " (full degraded after resume)" : "";
     return new Lease(fresh, false, Optional.of(preamble(request, mode)), "new session, " + mode.wire() + " preamble" + why);
@@ -164,9 +171,11 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
     return Preambles.build(mode, history, request.context().snapshot(), request.graph().goal());
   }
 
-  private AgentSlot newSlot(CodergenRequest request, ModelChoice choice) {
+  /** A slot with a new session; the stage is attached first so it sees the session start. */
+  private AgentSlot newSlot(CodergenRequest request, ModelChoice choice, StageRun stage) {
     AgentSlot slot = new AgentSlot();
     slot.tryClaim();
+    slot.begin(stage);
     ProviderProfile profile = ProviderProfiles.create(choice.provider(), Optional.of(choice.model()), client.catalog());
     profile.toolRegistry().register(new ReportOutcomeTool(slot::current));
     Session session = Session.builder(metered(slot), profile, environment(request.workdir()))
@@ -175,7 +184,7 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
             .userInstructions(sessionConfig.userInstructions().map(extra -> PIPELINE_INSTRUCTIONS + "\n\n" + extra).orElse(PIPELINE_INSTRUCTIONS))
             .build())
         .hook(new ShellToolHooks(slot::current, hookTimeout))
-        .listener(event -> slot.current().ifPresent(stage -> stage.onAgentEvent(event)))
+        .listener(event -> slot.current().ifPresent(running -> running.onAgentEvent(event)))
         .build();
     slot.attach(session, choice);
     pool.track(slot);
