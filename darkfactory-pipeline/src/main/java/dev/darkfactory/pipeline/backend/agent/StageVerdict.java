@@ -4,6 +4,7 @@ import dev.darkfactory.agent.SubmitResult;
 import dev.darkfactory.llm.AccessDeniedException;
 import dev.darkfactory.llm.AuthenticationException;
 import dev.darkfactory.llm.LlmException;
+import dev.darkfactory.llm.ProviderException;
 import dev.darkfactory.llm.QuotaExceededException;
 import dev.darkfactory.pipeline.backend.BackendStopException;
 import dev.darkfactory.pipeline.backend.CodergenResult;
@@ -88,14 +89,30 @@ final class StageVerdict {
   /** Authentication, permission and billing failures stop the run; nothing a retry or another stage could fix. */
   static Optional<StopReason> providerStop(LlmException error) {
     return switch (error) {
-      case AuthenticationException e -> Optional.of(new StopReason(STOP_AUTH, "the provider refused the API key: " + e.getMessage()
-          + ". " + e.remedy() + " Then resume the run", true));
-      case AccessDeniedException e -> Optional.of(new StopReason(STOP_AUTH, "the provider denied access: " + e.getMessage()
-          + ". " + e.remedy() + " Then resume the run", true));
+      case AuthenticationException e -> Optional.of(new StopReason(STOP_AUTH, "the provider refused the API key: "
+          + sentence(e.getMessage()) + " " + keyHint(e) + e.remedy() + " Then resume the run", true));
+      case AccessDeniedException e -> Optional.of(new StopReason(STOP_AUTH, "the provider denied access: "
+          + sentence(e.getMessage()) + " " + e.remedy() + " Then resume the run", true));
       case QuotaExceededException e -> Optional.of(new StopReason(STOP_BILLING, "the provider account is out of credit or quota: "
-          + e.getMessage() + ". " + e.remedy() + " Then resume the run", true));
+          + sentence(e.getMessage()) + " " + e.remedy() + " Then resume the run", true));
       default -> Optional.empty();
     };
+  }
+
+  /** Names the variable of the provider that refused, when it is one of the three native ones. */
+  private static String keyHint(ProviderException error) {
+    String variable = switch (error.provider()) {
+      case "openai" -> "OPENAI_API_KEY";
+      case "anthropic" -> "ANTHROPIC_API_KEY";
+      case "gemini" -> "GEMINI_API_KEY";
+      default -> "";
+    };
+    return variable.isEmpty() ? "" : "(" + variable + ") ";
+  }
+
+  private static String sentence(String text) {
+    String trimmed = text.strip();
+    return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
 
   /** The context updates the codergen handler sets for text responses (4.5), for outcomes decided here too. */
