@@ -1,10 +1,12 @@
 package dev.darkfactory.cli;
 
+import dev.darkfactory.cli.llm.LlmCommand;
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
 import dev.darkfactory.cli.pipeline.ResumeCommand;
 import dev.darkfactory.cli.pipeline.RunCommand;
 import dev.darkfactory.cli.pipeline.ValidateCommand;
+import dev.darkfactory.cli.twin.TwinCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.AutoComplete;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ValidateCommand.class,
       GraphCommand.class,
+      LlmCommand.class,
+      TwinCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
