@@ -14,11 +14,11 @@ import java.nio.file.StandardOpenOption;
  * resumed run appends to the same file.
  *
  * <p>Lines are handed to the operating system in batches that end at the events a reader of a
- * crashed run needs: a stage starting, a routing decision, a failure, a question, and every
- * pipeline-level event. A process killed mid-stage has written everything up to that stage's
- * start; at most the completion and checkpoint lines of a node whose next stage had not started
- * can be lost, and resume does not depend on them. One write per batch instead of per line keeps
- * the log off the engine's per-node cost.
+ * crashed run needs: a stage starting, a failure, a question, and every pipeline-level event. A
+ * process killed mid-stage has written everything up to that stage's start; at most the lines
+ * between a node's completion and the next stage's start (its routing decision and checkpoint
+ * notice) can be lost when the process dies in that millisecond, and resume does not depend on
+ * them. One write per node instead of one per line keeps the log off the engine's per-node cost.
  */
 public final class EventLog implements PipelineListener, AutoCloseable {
   private final Path file;
@@ -60,7 +60,7 @@ public final class EventLog implements PipelineListener, AutoCloseable {
   private static boolean endsBatch(PipelineEvent event) {
     return switch (event) {
       case PipelineEvent.StageStarted e -> true;
-      case PipelineEvent.EdgeSelected e -> true;
+      case PipelineEvent.EdgeSelected e -> false;
       case PipelineEvent.StageFailed e -> true;
       case PipelineEvent.InterviewStarted e -> true;
       case PipelineEvent.PipelineStarted e -> true;
