@@ -66,7 +66,9 @@ final class StageRunner {
     RetryPolicy policy = capabilities.contains(HandlerCapability.ROUTING_ONLY)
         ? RetryPolicy.none()
         : RetryPolicy.forNode(node, run.graph, run.retryPredicate, run.limits.retryOnFail());
-    Fidelity fidelity = FidelityResolver.resolve(node, state.incomingEdge(run.graph), run.graph, state.currentNode(), state.takeFullDegrade());
+    // Only an LLM stage uses up the one degraded hop after a resume (5.3 step 6): a tool node in between has no session.
+    boolean degrade = capabilities.contains(HandlerCapability.CALLS_BACKEND) && state.takeFullDegrade();
+    Fidelity fidelity = FidelityResolver.resolve(node, state.incomingEdge(run.graph), run.graph, state.currentNode(), degrade);
     int visit = state.enter(node.id());
     Path stageDir = run.dir.stageDir(node.id());
     EventSink events = scope.events();

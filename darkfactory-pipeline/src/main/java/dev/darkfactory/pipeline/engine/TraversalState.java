@@ -119,7 +119,7 @@ final class TraversalState {
     visits.computeIfPresent(nodeId, (id, count) -> count > 1 ? count - 1 : null);
   }
 
-  /** True once, right after a resume whose last stage used {@code full} fidelity. */
+  /** True once, for the first LLM stage after a resume whose last LLM stage used {@code full} fidelity. */
   boolean takeFullDegrade() {
     boolean degrade = degradeFullOnce;
     degradeFullOnce = false;
