@@ -139,7 +139,17 @@ final class StageRunner {
    * inside the handler return promptly.
    */
   private Attempt invoke(Handler handler, Stage stage, Cancellation cancellation) {
-    Cancellation.Registration interrupt = cancellation.onCancel(Thread.currentThread()::interrupt);
+    Thread worker = Thread.currentThread();
+    Object lock = new Object();
+    boolean[] running = {true};
+    // Under the lock, so no interrupt can land after the handler returned, when the engine writes files again.
+    Cancellation.Registration interrupt = cancellation.onCancel(() -> {
+      synchronized (lock) {
+        if (running[0]) {
+          worker.interrupt();
+        }
+      }
+    });
     try {
       Outcome outcome = handler.execute(stage);
       if (outcome == null || !(outcome.status().isSuccess() || outcome.status() == StageStatus.SKIPPED)) {
@@ -158,6 +168,9 @@ final class StageRunner {
       throwIfStopping(cancellation);
       return new Attempt(Outcome.fail("handler error in " + stage.node().id() + ": " + describe(e)), Optional.of(e));
     } finally {
+      synchronized (lock) {
+        running[0] = false;
+      }
       interrupt.close();
       Thread.interrupted();
     }

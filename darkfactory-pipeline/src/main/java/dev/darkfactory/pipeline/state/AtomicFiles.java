@@ -25,6 +25,17 @@ public final class AtomicFiles {
 
   /** Replaces {@code target} with {@code content}, durably. */
   public static void write(Path target, byte[] content) throws IOException {
+    try {
+      replace(target, content);
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      // A stray interrupt closed the channel. Recovery state must still be written, so clear it and write again;
+      // stopping is signalled through the run's Cancellation, never through interrupts alone.
+      Thread.interrupted();
+      replace(target, content);
+    }
+  }
+
+  private static void replace(Path target, byte[] content) throws IOException {
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
     ByteBuffer bytes = ByteBuffer.wrap(content);
     try (FileChannel channel = FileChannel.open(temp,
