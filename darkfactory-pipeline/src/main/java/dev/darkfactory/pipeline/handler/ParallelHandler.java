@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Fans out to the targets of the node's outgoing edges, one branch each, concurrently on virtual
  * threads (attractor-spec.md 4.8, 3.8). At most {@code max_parallel} branches run at once. Each
  * branch gets a copy of the context and runs until a node that joins branches (a fan-in), the
- * exit, or a node with no way forward ({@link BranchRunner}).
+ * exit, or a node with no way forward ({@link BranchRunner}). Branches start in the order of the
+ * edges.
  *
  * <p>{@code wait_all} lets every branch finish: SUCCESS when none failed, else PARTIAL_SUCCESS.
  * {@code first_success} stops at the first branch that succeeds and cancels the others (their
@@ -83,8 +84,9 @@ public final class ParallelHandler implements Handler {
       int index = i;
       String start = edges.get(i).to();
       var branchContext = stage.context().copy();
+      // Taking the permit here, before submitting, starts branches in edge order.
+      permits.acquireUninterruptibly();
       futures.add(pool.submit(() -> {
-        permits.acquire();
         try {
           Cancellation mine = cancellations.get(index);
           if (mine.isCancelled()) {
