@@ -8,6 +8,7 @@ import dev.darkfactory.pipeline.graph.Node;
 import dev.darkfactory.pipeline.handler.ChildPipelines;
 import dev.darkfactory.pipeline.handler.HandlerCapability;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.state.ArtifactStore;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ final class ActiveRun {
   final Predicate<Throwable> retryPredicate;
   final Cancellation cancellation;
   final ChildPipelines children;
+  final ArtifactStore artifacts;
   final EdgeSelector edges;
   final Optional<Instant> deadline;
   private final Optional<WallClock> wallClock;
@@ -68,6 +70,7 @@ final class ActiveRun {
     this.listener = listener;
     this.cancellation = cancellation;
     this.children = children;
+    this.artifacts = new ArtifactStore(java.util.Optional.of(dir.root()), ArtifactStore.FILE_BACKING_THRESHOLD, clock);
     this.edges = new EdgeSelector(graph);
     this.wallClock = wallClock;
     this.deadline = wallClock.map(WallClock::deadline);

@@ -95,8 +95,8 @@ final class StageRunner {
   private Attempt attempt(Visit visit, TraversalState state, Scope scope, int attempt) {
     Node node = visit.node();
     Stage stage = new Stage(node, run.graph, state.context(), run.dir, visit.stageDir(), run.workdir, visit.fidelity(), visit.number(), attempt,
-        run.countExecution(node.id()), scope.cancellation(), scope.events(), new BranchExecutor(run, node, visit.number(), attempt, scope),
-        run.children);
+        run.countExecution(node.id()), scope.cancellation(), scope.events(), run.artifacts,
+        new BranchExecutor(run, node, visit.number(), attempt, scope), run.children);
     try {
       return invoke(visit.handler(), stage, scope.cancellation());
     } catch (Interrupted e) {
