@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * What {@code run} and {@code resume} share: turning the options into a backend, an interviewer
@@ -104,10 +103,6 @@ final class RunSession {
     return loaded.requireValid();
   }
 
-  Function<Path, Graph> childLoader(HandlerRegistry registry) {
-    return file -> loader(registry).load(file).requireValid();
-  }
-
   private static PipelineLoader loader(HandlerRegistry registry) {
     return PipelineLoader.create().withHandlerTypes(registry.types());
   }
@@ -123,7 +118,7 @@ final class RunSession {
     return PipelineEngine.builder()
         .handlers(registry)
         .listener(new ProgressRenderer(progress(), style, unicode))
-        .graphLoader(childLoader(registry)::apply)
+        .graphLoader(file -> loader(registry).load(file).requireValid())
         .build();
   }
 

@@ -67,13 +67,18 @@ public final class ProgressRenderer implements PipelineListener {
     out.flush();
   }
 
+  /** Identifies the stage a start or end line belongs to; null for other events. */
   private static String stageKey(PipelineEvent event) {
-    return switch (event) {
-      case StageStarted e -> e.runId() + "/" + e.branch() + "/" + e.nodeId();
-      case StageCompleted e -> e.runId() + "/" + e.branch() + "/" + e.nodeId();
-      case StageFailed e -> e.runId() + "/" + e.branch() + "/" + e.nodeId();
-      default -> null;
-    };
+    if (event instanceof StageStarted e) {
+      return e.runId() + "/" + e.branch() + "/" + e.nodeId();
+    }
+    if (event instanceof StageCompleted e) {
+      return e.runId() + "/" + e.branch() + "/" + e.nodeId();
+    }
+    if (event instanceof StageFailed e) {
+      return e.runId() + "/" + e.branch() + "/" + e.nodeId();
+    }
+    return null;
   }
 
   private String render(PipelineEvent event) {

@@ -8,6 +8,7 @@ import dev.darkfactory.pipeline.graph.Node;
 import dev.darkfactory.pipeline.handler.ChildPipelines;
 import dev.darkfactory.pipeline.handler.HandlerCapability;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.state.ArtifactStore;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ final class ActiveRun {
   final Predicate<Throwable> retryPredicate;
   final Cancellation cancellation;
   final ChildPipelines children;
+  final ArtifactStore artifacts;
   final EdgeSelector edges;
   final Optional<Instant> deadline;
   private final Optional<WallClock> wallClock;
@@ -68,6 +70,7 @@ final class ActiveRun {
     this.listener = listener;
     this.cancellation = cancellation;
     this.children = children;
+    this.artifacts = new ArtifactStore(java.util.Optional.of(dir.root()), ArtifactStore.FILE_BACKING_THRESHOLD, clock);
     this.edges = new EdgeSelector(graph);
     this.wallClock = wallClock;
     this.deadline = wallClock.map(WallClock::deadline);
@@ -134,8 +137,9 @@ final class ActiveRun {
     executions.computeIfPresent(nodeId, (id, count) -> count > 1 ? count - 1 : null);
   }
 
+  /** A read-only view; callers copy what they keep. */
   Map<String, Integer> executions() {
-    return Map.copyOf(executions);
+    return java.util.Collections.unmodifiableMap(executions);
   }
 
   /** Raises the counts to at least those recorded in a branch checkpoint being resumed. */

@@ -131,7 +131,7 @@ final class RunDriver {
       }
       RunResult result = result(run, state, ending);
       dir.writeManifest(manifest.finished(result.status(), now()));
-      run.publish(finalEvent(result, ending));
+      run.publish(finalEvent(result, ending, run.artifacts.size()));
       return new Segment(Optional.of(result), Optional.empty(), "", Map.of());
     }
   }
@@ -157,9 +157,9 @@ final class RunDriver {
         state.context().snapshot(), run.dir.root(), Duration.between(started, now()));
   }
 
-  private PipelineEvent finalEvent(RunResult result, Ending ending) {
+  private PipelineEvent finalEvent(RunResult result, Ending ending, int artifacts) {
     return switch (result.status()) {
-      case SUCCESS -> new PipelineEvent.PipelineCompleted(result.runId(), now(), result.duration(), artifactCount(result));
+      case SUCCESS -> new PipelineEvent.PipelineCompleted(result.runId(), now(), result.duration(), artifacts);
       case STOPPED -> new PipelineEvent.PipelineStopped(result.runId(), now(), result.stopReason().orElseThrow(), result.duration(),
           ending instanceof Ending.Stopped s ? Optional.of(s.atNode()) : Optional.empty());
       case FAIL, RUNNING, RESTARTED -> new PipelineEvent.PipelineFailed(result.runId(), now(), result.failureReason().orElse("failed"),
@@ -175,15 +175,6 @@ final class RunDriver {
       case Ending.Joined j -> Optional.of(j.nodeId());
       case Ending.Restart r -> Optional.empty();
     };
-  }
-
-  private static int artifactCount(RunResult result) {
-    java.nio.file.Path artifacts = result.logsRoot().resolve(RunDirectory.ARTIFACTS_DIR);
-    try (var files = java.nio.file.Files.list(artifacts)) {
-      return (int) files.count();
-    } catch (java.io.IOException noArtifacts) {
-      return 0;
-    }
   }
 
   /** 3.1 step 4: every graph attribute (except Graphviz drawing ones) as {@code graph.<key>}, then the caller's values. */

@@ -1,7 +1,6 @@
 package dev.darkfactory.pipeline.engine;
 
 import dev.darkfactory.pipeline.backend.BackendStopException;
-import dev.darkfactory.pipeline.event.EventSink;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageRetrying;
@@ -60,61 +59,87 @@ final class StageRunner {
 
   private record Attempt(Outcome outcome, Optional<Throwable> error) {}
 
+  /** What stays the same across the attempts of one visit. */
+  private record Visit(Node node, Handler handler, String type, Set<HandlerCapability> capabilities, RetryPolicy policy, Fidelity fidelity,
+      int number, Path stageDir) {}
+
   Executed execute(Node node, TraversalState state, Scope scope) {
+    Visit visit = begin(node, state);
+    for (int attempt = 1; ; attempt++) {
+      int index = run.nextStageIndex();
+      Instant started = run.now();
+      scope.events().publish(new StageStarted(run.runId, started, node.id(), node.label(), index, visit.type(), attempt, scope.branch()));
+      Attempt result = attempt(visit, state, scope, attempt);
+      run.dir.writeStatus(node.id(), result.outcome());
+      if (shouldRetry(result.outcome(), result.error(), visit.policy()) && attempt < visit.policy().maxAttempts()) {
+        waitToRetry(visit, state, scope, index, attempt, result.outcome());
+        continue;
+      }
+      return finish(visit, state, scope, index, started, result.outcome());
+    }
+  }
+
+  /** Resolves the handler (4.2), its retry policy and the stage's fidelity, and counts the visit. */
+  private Visit begin(Node node, TraversalState state) {
     Handler handler = run.handlers.resolve(node);
-    String type = run.handlers.typeOf(node);
     Set<HandlerCapability> capabilities = handler.capabilities(node);
     RetryPolicy policy = capabilities.contains(HandlerCapability.ROUTING_ONLY)
         ? RetryPolicy.none()
         : RetryPolicy.forNode(node, run.graph, run.retryPredicate, run.limits.retryOnFail());
-    Fidelity fidelity = FidelityResolver.resolve(node, state.incomingEdge(run.graph), run.graph, state.currentNode(), state.takeFullDegrade());
-    int visit = state.enter(node.id());
-    Path stageDir = run.dir.stageDir(node.id());
-    EventSink events = scope.events();
-    for (int attempt = 1; ; attempt++) {
-      int index = run.nextStageIndex();
-      Instant started = run.now();
-      events.publish(new StageStarted(run.runId, started, node.id(), node.label(), index, type, attempt, scope.branch()));
-      Stage stage = new Stage(node, run.graph, state.context(), run.dir, stageDir, run.workdir, fidelity, visit, attempt,
-          run.countExecution(node.id()), scope.cancellation(), events, new BranchExecutor(run, node, visit, attempt, scope), run.children);
-      Attempt result;
-      try {
-        result = invoke(handler, stage, scope.cancellation());
-      } catch (Interrupted e) {
-        // The visit did not happen as far as counts go: a resumed run repeats it with the same numbers.
-        run.uncountExecution(node.id());
-        state.leave(node.id());
-        throw e;
-      }
-      Outcome outcome = result.outcome();
-      run.dir.writeStatus(node.id(), outcome);
-      if (shouldRetry(outcome, result.error(), policy) && attempt < policy.maxAttempts()) {
-        state.countRetry(node.id());
-        Duration delay = policy.backoff().delayForAttempt(attempt, run.random);
-        events.publish(new StageFailed(run.runId, run.now(), node.id(), node.label(), index, outcome.summary(), true, outcome.status(), scope.branch()));
-        events.publish(new StageRetrying(run.runId, run.now(), node.id(), node.label(), index, attempt + 1, delay, scope.branch()));
-        run.sleeper.sleep(delay, scope.cancellation());
-        if (scope.cancellation().isCancelled()) {
-          state.leave(node.id());
-          throwIfStopping(scope.cancellation());
-        }
-        continue;
-      }
-      Outcome last = outcome.status() == StageStatus.RETRY ? exhausted(node, outcome) : outcome;
-      if (last != outcome) {
-        run.dir.writeStatus(node.id(), last);
-      }
-      Duration took = Duration.between(started, run.now());
-      if (last.status() == StageStatus.FAIL) {
-        events.publish(new StageFailed(run.runId, run.now(), node.id(), node.label(), index, last.summary(), false, last.status(), scope.branch()));
-      } else {
-        if (last.status().isSuccess()) {
-          state.resetRetries(node.id());
-        }
-        events.publish(new StageCompleted(run.runId, run.now(), node.id(), node.label(), index, took, last.status(), last.notes(), scope.branch()));
-      }
-      return new Executed(last, fidelity, capabilities);
+    // Only an LLM stage uses up the one degraded hop after a resume (5.3 step 6): a tool node in between has no session.
+    boolean degrade = capabilities.contains(HandlerCapability.CALLS_BACKEND) && state.takeFullDegrade();
+    Fidelity fidelity = FidelityResolver.resolve(node, state.incomingEdge(run.graph), run.graph, state.currentNode(), degrade);
+    int number = state.enter(node.id());
+    return new Visit(node, handler, run.handlers.typeOf(node), capabilities, policy, fidelity, number, run.dir.stageDir(node.id()));
+  }
+
+  private Attempt attempt(Visit visit, TraversalState state, Scope scope, int attempt) {
+    Node node = visit.node();
+    Stage stage = new Stage(node, run.graph, state.context(), run.dir, visit.stageDir(), run.workdir, visit.fidelity(), visit.number(), attempt,
+        run.countExecution(node.id()), scope.cancellation(), scope.events(), run.artifacts,
+        new BranchExecutor(run, node, visit.number(), attempt, scope), run.children);
+    try {
+      return invoke(visit.handler(), stage, scope.cancellation());
+    } catch (Interrupted e) {
+      // The visit did not happen as far as counts go: a resumed run repeats it with the same numbers.
+      run.uncountExecution(node.id());
+      state.leave(node.id());
+      throw e;
     }
+  }
+
+  private void waitToRetry(Visit visit, TraversalState state, Scope scope, int index, int attempt, Outcome outcome) {
+    Node node = visit.node();
+    state.countRetry(node.id());
+    Duration delay = visit.policy().backoff().delayForAttempt(attempt, run.random);
+    scope.events().publish(new StageFailed(run.runId, run.now(), node.id(), node.label(), index, outcome.summary(), true, outcome.status(),
+        scope.branch()));
+    scope.events().publish(new StageRetrying(run.runId, run.now(), node.id(), node.label(), index, attempt + 1, delay, scope.branch()));
+    run.sleeper.sleep(delay, scope.cancellation());
+    if (scope.cancellation().isCancelled()) {
+      state.leave(node.id());
+      throwIfStopping(scope.cancellation());
+    }
+  }
+
+  /** The visit's final outcome: exhausted RETRY resolved (3.5), counters reset on success, the closing event. */
+  private Executed finish(Visit visit, TraversalState state, Scope scope, int index, Instant started, Outcome outcome) {
+    Node node = visit.node();
+    Outcome last = outcome.status() == StageStatus.RETRY ? exhausted(node, outcome) : outcome;
+    if (last != outcome) {
+      run.dir.writeStatus(node.id(), last);
+    }
+    if (last.status() == StageStatus.FAIL) {
+      scope.events().publish(new StageFailed(run.runId, run.now(), node.id(), node.label(), index, last.summary(), false, last.status(),
+          scope.branch()));
+    } else {
+      if (last.status().isSuccess()) {
+        state.resetRetries(node.id());
+      }
+      scope.events().publish(new StageCompleted(run.runId, run.now(), node.id(), node.label(), index, Duration.between(started, run.now()),
+          last.status(), last.notes(), scope.branch()));
+    }
+    return new Executed(last, visit.fidelity(), visit.capabilities());
   }
 
   private static boolean shouldRetry(Outcome outcome, Optional<Throwable> error, RetryPolicy policy) {
@@ -138,7 +163,17 @@ final class StageRunner {
    * inside the handler return promptly.
    */
   private Attempt invoke(Handler handler, Stage stage, Cancellation cancellation) {
-    Cancellation.Registration interrupt = cancellation.onCancel(Thread.currentThread()::interrupt);
+    Thread worker = Thread.currentThread();
+    Object lock = new Object();
+    boolean[] running = {true};
+    // Under the lock, so no interrupt can land after the handler returned, when the engine writes files again.
+    Cancellation.Registration interrupt = cancellation.onCancel(() -> {
+      synchronized (lock) {
+        if (running[0]) {
+          worker.interrupt();
+        }
+      }
+    });
     try {
       Outcome outcome = handler.execute(stage);
       if (outcome == null || !(outcome.status().isSuccess() || outcome.status() == StageStatus.SKIPPED)) {
@@ -159,6 +194,9 @@ final class StageRunner {
       throwIfStopping(cancellation);
       return new Attempt(Outcome.fail("handler error in " + stage.node().id() + ": " + describe(e)), Optional.of(e));
     } finally {
+      synchronized (lock) {
+        running[0] = false;
+      }
       interrupt.close();
       Thread.interrupted();
     }

@@ -27,7 +27,6 @@ import dev.darkfactory.pipeline.human.Option;
 import dev.darkfactory.pipeline.human.Question;
 import dev.darkfactory.pipeline.state.JsonValues;
 import java.time.Duration;
-import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -29,10 +29,10 @@ public final class EventStream implements PipelineListener {
   }
 
   private boolean isEnd(PipelineEvent event) {
-    switch (event) {
-      case PipelineEvent.PipelineStarted started when rootRunId == null -> rootRunId = started.runId();
-      case PipelineEvent.PipelineRestarted restarted when restarted.runId().equals(rootRunId) -> rootRunId = restarted.nextRunId();
-      default -> {}
+    if (rootRunId == null && event instanceof PipelineEvent.PipelineStarted started) {
+      rootRunId = started.runId();
+    } else if (event instanceof PipelineEvent.PipelineRestarted restarted && restarted.runId().equals(rootRunId)) {
+      rootRunId = restarted.nextRunId();
     }
     boolean terminal = event instanceof PipelineEvent.PipelineCompleted
         || event instanceof PipelineEvent.PipelineFailed

@@ -11,9 +11,8 @@ import dev.darkfactory.pipeline.state.StopReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -33,7 +32,9 @@ final class Interviews {
   static Answer ask(Interviewer interviewer, Question question, Cancellation cancellation, EventSink events) {
     Instant started = events.now();
     events.publish(new PipelineEvent.InterviewStarted(events.runId(), started, question, question.stage()));
-    Future<Answer> pending = CompletableFuture.supplyAsync(() -> interviewer.ask(question), Thread.ofVirtual()::start);
+    // A FutureTask, because cancelling it interrupts the thread: an interviewer blocked on input lets go.
+    FutureTask<Answer> pending = new FutureTask<>(() -> interviewer.ask(question));
+    Thread.ofVirtual().name("interview-" + question.stage()).start(pending);
     Cancellation.Registration onCancel = cancellation.onCancel(() -> pending.cancel(true));
     try {
       Answer answer = question.timeout().isPresent()

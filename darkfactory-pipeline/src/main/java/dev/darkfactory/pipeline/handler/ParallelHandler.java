@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Fans out to the targets of the node's outgoing edges, one branch each, concurrently on virtual
  * threads (attractor-spec.md 4.8, 3.8). At most {@code max_parallel} branches run at once. Each
  * branch gets a copy of the context and runs until a node that joins branches (a fan-in), the
- * exit, or a node with no way forward ({@link BranchRunner}).
+ * exit, or a node with no way forward ({@link BranchRunner}). Branches start in the order of the
+ * edges.
  *
  * <p>{@code wait_all} lets every branch finish: SUCCESS when none failed, else PARTIAL_SUCCESS.
  * {@code first_success} stops at the first branch that succeeds and cancels the others (their
@@ -44,7 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ParallelHandler implements Handler {
 
   @Override
-  public Outcome execute(Stage stage) throws InterruptedException {
+  public Outcome execute(Stage stage) {
     Node node = stage.node();
     List<Edge> edges = stage.graph().outgoing(node.id());
     if (edges.isEmpty()) {
@@ -70,49 +71,62 @@ public final class ParallelHandler implements Handler {
     return outcome(node, policy.get(), results, successes, failures);
   }
 
-  private static List<BranchResult> runBranches(Stage stage, List<Edge> edges, JoinPolicy policy, int maxParallel) throws InterruptedException {
+  private static List<BranchResult> runBranches(Stage stage, List<Edge> edges, JoinPolicy policy, int maxParallel) {
     Semaphore permits = new Semaphore(maxParallel);
     AtomicReference<String> winner = new AtomicReference<>();
     List<Cancellation> cancellations = new ArrayList<>();
     List<Future<BranchResult>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < edges.size(); i++) {
-        cancellations.add(stage.cancellation().child());
-      }
-      for (int i = 0; i < edges.size(); i++) {
-        int index = i;
-        String start = edges.get(i).to();
-        var branchContext = stage.context().copy();
-        futures.add(pool.submit(() -> {
-          permits.acquire();
-          try {
-            Cancellation mine = cancellations.get(index);
-            if (mine.isCancelled()) {
-              return cancelledBeforeStart(start, index, mine);
-            }
-            BranchResult result = runOne(stage, start, index, branchContext, mine);
-            if (policy == JoinPolicy.FIRST_SUCCESS && result.status().isSuccess() && winner.compareAndSet(null, start)) {
-              StopReason lost = StopReason.cancelled("first_success: branch " + start + " succeeded first");
-              for (int other = 0; other < cancellations.size(); other++) {
-                if (other != index) {
-                  cancellations.get(other).cancel(lost);
-                }
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    for (int i = 0; i < edges.size(); i++) {
+      cancellations.add(stage.cancellation().child());
+    }
+    for (int i = 0; i < edges.size(); i++) {
+      int index = i;
+      String start = edges.get(i).to();
+      var branchContext = stage.context().copy();
+      // Taking the permit here, before submitting, starts branches in edge order.
+      permits.acquireUninterruptibly();
+      futures.add(pool.submit(() -> {
+        try {
+          Cancellation mine = cancellations.get(index);
+          if (mine.isCancelled()) {
+            return cancelledBeforeStart(start, index, mine);
+          }
+          BranchResult result = runOne(stage, start, index, branchContext, mine);
+          if (policy == JoinPolicy.FIRST_SUCCESS && result.status().isSuccess() && winner.compareAndSet(null, start)) {
+            StopReason lost = StopReason.cancelled("first_success: branch " + start + " succeeded first");
+            for (int other = 0; other < cancellations.size(); other++) {
+              if (other != index) {
+                cancellations.get(other).cancel(lost);
               }
             }
-            return result;
-          } finally {
-            permits.release();
           }
-        }));
-      }
+          return result;
+        } finally {
+          permits.release();
+        }
+      }));
     }
     List<BranchResult> results = new ArrayList<>();
+    boolean interrupted = false;
     for (Future<BranchResult> future : futures) {
-      try {
-        results.add(future.get());
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("a parallel branch crashed: " + e.getCause(), e.getCause());
+      // Wait for every branch even when this thread is interrupted (the run is stopping and has
+      // cancelled the branches): they must finish their checkpoints before the stage returns.
+      while (true) {
+        try {
+          results.add(future.get());
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          pool.shutdown();
+          throw new IllegalStateException("a parallel branch crashed: " + e.getCause(), e.getCause());
+        }
       }
+    }
+    pool.shutdown();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return results;
   }

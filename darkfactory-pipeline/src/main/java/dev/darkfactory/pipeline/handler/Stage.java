@@ -3,6 +3,7 @@ package dev.darkfactory.pipeline.handler;
 import dev.darkfactory.pipeline.event.EventSink;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.Node;
+import dev.darkfactory.pipeline.state.ArtifactStore;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.Context;
 import dev.darkfactory.pipeline.state.Fidelity;
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param visit how many times the node has been entered in this traversal, this time included
  * @param attempt the attempt within this visit, from 1 (retries, 3.5)
  * @param execution handler invocations of this node in the run, this one included
+ * @param artifacts the run's artifact store (5.5), for outputs too large for the context; file-backed
+ *     artifacts go to {@code {logs_root}/artifacts/}
  * @param branches runs the branches of a parallel node
  * @param children starts child pipelines for a manager loop
  */
@@ -38,6 +41,7 @@ public record Stage(
     int execution,
     Cancellation cancellation,
     EventSink events,
+    ArtifactStore artifacts,
     BranchRunner branches,
     ChildPipelines children) {
 
@@ -51,6 +55,7 @@ public record Stage(
     Objects.requireNonNull(fidelity, "fidelity");
     Objects.requireNonNull(cancellation, "cancellation");
     Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(artifacts, "artifacts");
     Objects.requireNonNull(branches, "branches");
     Objects.requireNonNull(children, "children");
   }

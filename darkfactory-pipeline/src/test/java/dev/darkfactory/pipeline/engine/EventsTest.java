@@ -148,6 +148,18 @@ class EventsTest {
   }
 
   @Test
+  void handlersStoreArtifactsAndTheCompletionEventCountsThem() {
+    var run = PipelineTestKit.of("digraph A { start [shape=Mdiamond]; big [type=\"big\"]; done [shape=Msquare]; start -> big -> done }", temp)
+        .handler("big", stage -> {
+          stage.artifacts().store("report", "Full report", "x".repeat(200 * 1024));
+          stage.artifacts().store("summary", "Summary", "short");
+          return Outcome.success();
+        }).run();
+    assertThat(run.events(PipelineEvent.PipelineCompleted.class).getFirst().artifactCount()).isEqualTo(2);
+    assertThat(run.dir().artifactsDir().resolve("report.json")).exists();
+  }
+
+  @Test
   void aListenerThatThrowsDoesNotBreakTheRun() {
     var kit = PipelineTestKit.of(DefinitionOfDoneTest.LINEAR, temp);
     RunResult result = kit.engine(event -> {

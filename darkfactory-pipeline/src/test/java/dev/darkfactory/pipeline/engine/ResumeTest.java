@@ -140,30 +140,30 @@ class ResumeTest {
   }
 
   @Test
-  void fullFidelityDegradesToSummaryHighForTheFirstResumedStageOnly() {
+  void fullFidelityDegradesToSummaryHighForTheFirstResumedLlmStageOnly() {
     String dot = """
         digraph F {
           graph [default_fidelity="full"]
           start [shape=Mdiamond]
           a [prompt="a"]
+          check [type="halt"]
           b [prompt="b"]
           c [prompt="c"]
           done [shape=Msquare]
-          start -> a -> b -> c -> done
+          start -> a -> check -> b -> c -> done
         }
         """;
+    // The run stops at check (not an LLM stage); after the resume check runs first and does not
+    // use up the degraded hop: b, the first LLM stage, gets summary:high.
     Map<String, FidelityMode> modes = new LinkedHashMap<>();
-    List<Boolean> stopOnB = new ArrayList<>(List.of(true));
-    var kit = PipelineTestKit.of(dot, temp).backend(request -> {
-      if (request.node().id().equals("b") && stopOnB.getFirst()) {
-        throw new dev.darkfactory.pipeline.handler.StopRunException(dev.darkfactory.pipeline.state.StopReason.cancelled("pause"));
-      }
+    Halt halt = new Halt();
+    var kit = PipelineTestKit.of(dot, temp).handler("halt", halt).backend(request -> {
       modes.put(request.node().id(), request.fidelity().mode());
       return CodergenResult.text("ok");
     });
     kit.run();
     assertThat(kit.logsRoot().resolve("checkpoint.json")).content().contains("\"last_fidelity\":\"full\"");
-    stopOnB.set(0, false);
+    halt.armed.set(false);
     kit.resume();
     assertThat(modes).containsEntry("a", FidelityMode.FULL).containsEntry("b", FidelityMode.SUMMARY_HIGH).containsEntry("c", FidelityMode.FULL);
   }

@@ -5,6 +5,7 @@ import dev.darkfactory.pipeline.event.EventSink;
 import dev.darkfactory.pipeline.event.PipelineEvent;
 import dev.darkfactory.pipeline.event.RecordingListener;
 import dev.darkfactory.pipeline.graph.Graph;
+import dev.darkfactory.pipeline.state.ArtifactStore;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.Context;
 import dev.darkfactory.pipeline.state.Fidelity;
@@ -55,6 +56,6 @@ final class StageFixture {
       throw new UnsupportedOperationException("no children here");
     };
     return new Stage(graph.node(nodeId).orElseThrow(), graph, context, run, run.stageDir(nodeId), run.root(), Fidelity.of(FidelityMode.COMPACT),
-        1, 1, 1, cancellation, sink, noBranches, noChildren);
+        1, 1, 1, cancellation, sink, ArtifactStore.inMemory(), noBranches, noChildren);
   }
 }

@@ -18,7 +18,7 @@ class ToolHandlerTest {
   @TempDir Path temp;
   static final ToolSettings FAST = new ToolSettings(Duration.ofSeconds(30), Duration.ofMillis(300), 64 * 1024);
 
-  private Outcome run(String command, StageFixture fixture) throws Exception {
+  private static Outcome run(StageFixture fixture) throws Exception {
     return new ToolHandler(FAST).execute(fixture.stage("t"));
   }
 
@@ -33,7 +33,7 @@ class ToolHandlerTest {
   @Test
   void capturesStdoutStderrAndTheExitCode() throws Exception {
     StageFixture fixture = fixture(quoted("echo out; echo err >&2"));
-    Outcome outcome = run("", fixture);
+    Outcome outcome = run(fixture);
     assertThat(outcome.status()).isEqualTo(StageStatus.SUCCESS);
     assertThat(outcome.contextUpdates()).containsEntry(ContextKeys.TOOL_OUTPUT, "out\n").containsEntry(ContextKeys.TOOL_STDERR, "err\n")
         .containsEntry(ContextKeys.TOOL_EXIT_CODE, 0L);
@@ -45,7 +45,7 @@ class ToolHandlerTest {
 
   @Test
   void aNonZeroExitFailsWithTheCodeAndTheLastErrorLine() throws Exception {
-    Outcome outcome = run("", fixture(quoted("echo compiling; echo 'error: Foo.java:3' >&2; exit 7")));
+    Outcome outcome = run(fixture(quoted("echo compiling; echo 'error: Foo.java:3' >&2; exit 7")));
     assertThat(outcome.status()).isEqualTo(StageStatus.FAIL);
     assertThat(outcome.failureReason()).isEqualTo("tool_command exited with code 7: error: Foo.java:3");
     assertThat(outcome.contextUpdates()).containsEntry(ContextKeys.TOOL_EXIT_CODE, 7L);
@@ -53,7 +53,7 @@ class ToolHandlerTest {
 
   @Test
   void noCommandIsAFailure() throws Exception {
-    assertThat(run("", fixture("")).failureReason()).isEqualTo("No tool_command specified");
+    assertThat(run(fixture("")).failureReason()).isEqualTo("No tool_command specified");
   }
 
   @Test
@@ -62,7 +62,7 @@ class ToolHandlerTest {
     fixture.context.set("graph.goal", "ship it");
     // A value written to break out of quotes and run a command: it must arrive as inert text.
     fixture.context.set("evil", "\"; touch " + temp.resolve("pwned") + "; echo \"");
-    Outcome outcome = run("", fixture);
+    Outcome outcome = run(fixture);
     assertThat(outcome.contextUpdates().get(ContextKeys.TOOL_OUTPUT))
         .isEqualTo("ship it|\"; touch " + temp.resolve("pwned") + "; echo \"|t|run-1");
     assertThat(temp.resolve("pwned")).doesNotExist();
@@ -81,7 +81,7 @@ class ToolHandlerTest {
     Path late = temp.resolve("late");
     // A background grandchild that outlives its parent shell would survive a plain kill of bash.
     StageFixture fixture = fixture(quoted("(sleep 30.7121; touch " + late + ") & sleep 30.7122") + ", timeout=\"300ms\"");
-    Outcome outcome = run("", fixture);
+    Outcome outcome = run(fixture);
     assertThat(outcome.status()).isEqualTo(StageStatus.FAIL);
     assertThat(outcome.failureReason()).isEqualTo("tool_command timed out after 300ms; its process group was killed");
     assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.712").start().waitFor()).isEqualTo(1);
@@ -99,7 +99,7 @@ class ToolHandlerTest {
       }
       fixture.cancellation.cancel(StopReason.cancelled("stop"));
     });
-    Outcome outcome = run("", fixture);
+    Outcome outcome = run(fixture);
     assertThat(outcome.failureReason()).isEqualTo("tool_command cancelled");
     assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.8331").start().waitFor()).isEqualTo(1);
   }

@@ -44,12 +44,12 @@ class WaitForHumanHandlerTest {
 
   @Test
   void theQuestionListsEveryEdgeWithItsKey() {
-    List<Option>[] seen = new List[1];
+    java.util.concurrent.atomic.AtomicReference<List<Option>> seen = new java.util.concurrent.atomic.AtomicReference<>();
     ask("", new CallbackInterviewer(q -> {
-      seen[0] = q.options();
+      seen.set(q.options());
       return Answer.text("y");
     }));
-    assertThat(seen[0]).containsExactly(new Option("Y", "[Y] Yes, deploy"), new Option("F", "[F] Fix first"));
+    assertThat(seen.get()).containsExactly(new Option("Y", "[Y] Yes, deploy"), new Option("F", "[F] Fix first"));
   }
 
   @Test

@@ -20,8 +20,8 @@ class CheckpointStoreTest {
   static Checkpoint sample() {
     return new Checkpoint("run-1", "sha256:abc", Instant.parse("2026-01-02T03:04:05Z"), RunStatus.STOPPED, "b",
         Optional.of(new Checkpoint.NextStep("c", "b", 1)), List.of("start", "a", "b"),
-        Map.of("start", StageStatus.SUCCESS, "a", StageStatus.PARTIAL_SUCCESS, "b", StageStatus.FAIL), Map.of("b", 2), Map.of("a", 1, "b", 1),
-        Map.of("a", 1, "b", 3), 5, 1, Optional.of(FidelityMode.FULL),
+        Map.of("start", StageStatus.SUCCESS, "a", StageStatus.PARTIAL_SUCCESS, "b", StageStatus.FAIL), Map.of("b", 2), Map.of("start", 1, "a", 1, "b", 1),
+        Map.of("start", 1, "a", 1, "b", 3, "branch_node", 2), 5, 1, Optional.of(FidelityMode.FULL),
         Map.of("graph.goal", "ship", "n", 3L, "list", List.of("x", 1L), "deep", Map.of("k", List.of(true))), List.of("log 1"),
         Optional.of(Outcome.fail("why").withNotes("n")), Optional.of(StopReason.cancelled("user")), Optional.empty());
   }
@@ -33,6 +33,15 @@ class CheckpointStoreTest {
     store.save(checkpoint);
     Checkpoint loaded = store.load().orElseThrow();
     assertThat(loaded).usingRecursiveComparison().isEqualTo(checkpoint);
+  }
+
+  @Test
+  void visitsAreImpliedByTheCompletedNodesAndOnlyUnusualExecutionCountsAreWritten() throws Exception {
+    CheckpointStore store = CheckpointStore.in(temp);
+    store.save(sample());
+    String json = Files.readString(temp.resolve("checkpoint.json"));
+    assertThat(json).doesNotContain("node_visits").contains("\"b\":3", "\"branch_node\":2").doesNotContain("\"start\":1");
+    assertThat(store.load().orElseThrow().nodeVisits()).containsExactlyInAnyOrderEntriesOf(Map.of("start", 1, "a", 1, "b", 1));
   }
 
   @Test

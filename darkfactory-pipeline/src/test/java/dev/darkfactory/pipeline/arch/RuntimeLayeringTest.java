@@ -1,0 +1,54 @@
+package dev.darkfactory.pipeline.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The run-time packages depend downwards only: state and human at the bottom, then event, backend,
+ * handler, and the engine on top. Handlers reach the engine only through the interfaces it lends
+ * them ({@code BranchRunner}, {@code ChildPipelines}).
+ */
+class RuntimeLayeringTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.darkfactory.pipeline");
+  }
+
+  @Test
+  void nothingBelowTheEngineDependsOnIt() {
+    noClasses().that().resideInAnyPackage("..pipeline.state..", "..pipeline.human..", "..pipeline.event..", "..pipeline.backend..",
+            "..pipeline.handler..")
+        .should().dependOnClassesThat().resideInAPackage("..pipeline.engine..")
+        .check(classes);
+  }
+
+  @Test
+  void stateKnowsNothingOfHandlersEventsOrBackends() {
+    noClasses().that().resideInAPackage("..pipeline.state..")
+        .should().dependOnClassesThat().resideInAnyPackage("..pipeline.handler..", "..pipeline.event..", "..pipeline.backend..", "..pipeline.human..")
+        .check(classes);
+  }
+
+  @Test
+  void backendsDoNotDependOnHandlers() {
+    noClasses().that().resideInAPackage("..pipeline.backend..")
+        .should().dependOnClassesThat().resideInAPackage("..pipeline.handler..")
+        .check(classes);
+  }
+
+  @Test
+  void theEngineNeverTalksToTheAgentModuleDirectly() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.darkfactory.agent..", "dev.darkfactory.llm..")
+        .because("LLM work goes through CodergenBackend; the agent-backed backend is plugged in from outside")
+        .check(classes);
+  }
+}
