@@ -17,17 +17,20 @@ public final class AgentEventStream implements Iterable<AgentEvent>, AutoCloseab
 
   private final String sessionId;
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-  private final Runnable unsubscribe;
+  private volatile Runnable unsubscribe = () -> {};
   private boolean iterated;
 
-  /** Created by the session; {@code unsubscribe} detaches it from the event source. */
-  public AgentEventStream(String sessionId, java.util.function.Function<AgentEventStream, Runnable> subscribe) {
+  /** Created by {@link Session#events()}. */
+  AgentEventStream(String sessionId) {
     this.sessionId = sessionId;
-    this.unsubscribe = subscribe.apply(this);
   }
 
-  /** Called by the event source for each event. */
-  public void offer(AgentEvent event) {
+  void onClose(Runnable detach) {
+    this.unsubscribe = detach;
+  }
+
+  /** Takes one event from the session. */
+  void offer(AgentEvent event) {
     queue.add(event);
     if (event instanceof AgentEvent.SessionEnd end && end.sessionId().equals(sessionId)) {
       queue.add(END);

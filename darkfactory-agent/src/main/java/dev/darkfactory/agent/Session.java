@@ -62,7 +62,7 @@ public final class Session implements AutoCloseable {
 
   private Session(Builder builder) {
     String id = UUID.randomUUID().toString();
-    this.events = new EventHub(id);
+    this.events = new EventHub();
     builder.listeners.forEach(events::subscribe);
     this.ownsEnvironment = builder.ownsEnvironment;
     ExecutionEnvironment environment = builder.environment;
@@ -148,14 +148,19 @@ public final class Session implements AutoCloseable {
     SessionState next = closing ? SessionState.CLOSED
         : stopReason == StopReason.COMPLETED && outcome.output().strip().endsWith("?") ? SessionState.AWAITING_INPUT
         : SessionState.IDLE;
-    events.emit(new AgentEvent.ProcessingEnd(id(), core.now(), stopReason, next));
     if (closing) {
+      events.emit(new AgentEvent.ProcessingEnd(id(), core.now(), stopReason, next));
       shutdown(outcome.error().map(Throwable::getMessage).or(() -> Optional.of("aborted")));
+      synchronized (lock) {
+        processing = false;
+      }
     } else {
+      // State first, then the event (§2.5), so a listener may submit again on PROCESSING_END.
       core.setState(next);
-    }
-    synchronized (lock) {
-      processing = false;
+      synchronized (lock) {
+        processing = false;
+      }
+      events.emit(new AgentEvent.ProcessingEnd(id(), core.now(), stopReason, next));
     }
     return new SubmitResult(stopReason, core.state(), outcome.output(), outcome.turns(), outcome.rounds(),
         outcome.usage(), outcome.cost(), outcome.error());
@@ -288,7 +293,9 @@ public final class Session implements AutoCloseable {
 
   /** A blocking stream of this session's events from {@code SESSION_START} on (§2.9). */
   public AgentEventStream events() {
-    return events.stream();
+    AgentEventStream stream = new AgentEventStream(id());
+    stream.onClose(events.attach(stream::offer));
+    return stream;
   }
 
   /** Adds a listener called synchronously for each event from now on. */

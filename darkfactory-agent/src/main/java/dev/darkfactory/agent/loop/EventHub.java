@@ -1,7 +1,6 @@
 package dev.darkfactory.agent.loop;
 
 import dev.darkfactory.agent.AgentEvent;
-import dev.darkfactory.agent.AgentEventStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -9,15 +8,14 @@ import java.util.function.Consumer;
 /**
  * Delivers a session's events (coding-agent-loop-spec §2.9): to each listener synchronously and in
  * one total order, even when parallel tool calls emit from several threads. Listeners must be
- * quick; a host that needs to do slow work reads an {@link AgentEventStream} on its own thread.
+ * quick; a host that needs to do slow work reads an event stream on its own thread.
  */
 public final class EventHub {
-  private final String sessionId;
   private final List<Consumer<AgentEvent>> listeners = new CopyOnWriteArrayList<>();
   private volatile AgentEvent.SessionStart start;
 
-  public EventHub(String sessionId) {
-    this.sessionId = sessionId;
+  public EventHub() {
+    // Listeners are added with subscribe and attach.
   }
 
   public synchronized void emit(AgentEvent event) {
@@ -39,13 +37,14 @@ public final class EventHub {
     return () -> listeners.remove(listener);
   }
 
-  /** A stream that replays {@code SESSION_START} and then follows every event. */
-  public synchronized AgentEventStream stream() {
-    return new AgentEventStream(sessionId, stream -> {
-      if (start != null) {
-        stream.offer(start);
-      }
-      return subscribe(stream::offer);
-    });
+  /**
+   * Subscribes {@code sink} after handing it {@code SESSION_START}, atomically, so a late
+   * subscriber misses nothing from then on and still sees the session begin.
+   */
+  public synchronized Runnable attach(Consumer<AgentEvent> sink) {
+    if (start != null) {
+      sink.accept(start);
+    }
+    return subscribe(sink);
   }
 }

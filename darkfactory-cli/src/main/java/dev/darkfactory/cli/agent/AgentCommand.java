@@ -90,6 +90,8 @@ public final class AgentCommand implements Callable<Integer> {
       Thread onInterrupt = new Thread(() -> {
         session.abort();
         session.awaitClosed(Duration.ofSeconds(10));
+        context.err().println("aborted: the agent was stopped; running commands were terminated.");
+        context.err().flush();
       }, "agent-abort");
       Runtime.getRuntime().addShutdownHook(onInterrupt);
       try {

@@ -32,21 +32,44 @@ public final class GlobFinder {
       relativePattern = pattern.substring(prefix.length());
     }
     GlobPattern glob = GlobPattern.path(relativePattern);
+    // Walk only below the pattern's literal leading directories ("src/main/**/*.java" starts at src/main).
+    String prefix = literalPrefix(relativePattern);
+    Path start = prefix.isEmpty() ? root : root.resolve(prefix);
+    if (!java.nio.file.Files.isDirectory(start)) {
+      return List.of();
+    }
     List<FileTree.Entry> files;
     try {
-      files = FileTree.withHidden().walk(root);
+      files = FileTree.withHidden().walk(start);
     } catch (IOException e) {
       throw new EnvironmentException(
           EnvironmentException.Reason.IO_ERROR, "Could not list " + root + ": " + e.getMessage(), e);
     }
+    String base = prefix.isEmpty() ? "" : prefix + "/";
     return files.stream()
-        .filter(entry -> glob.matches(entry.relativePath()))
+        .filter(entry -> glob.matches(base + entry.relativePath()))
         .sorted(
             Comparator.comparingLong(FileTree.Entry::lastModifiedMillis)
                 .reversed()
                 .thenComparing(FileTree.Entry::relativePath, FileTree::compareRelativePaths))
         .map(entry -> display(entry.path(), displayBase))
         .toList();
+  }
+
+  /** The directories at the start of {@code pattern} that contain no glob syntax. */
+  static String literalPrefix(String pattern) {
+    String[] parts = pattern.split("/");
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (parts[i].isEmpty() || parts[i].equals(".") || parts[i].equals("..") || parts[i].matches(".*[*?\\[\\]{}\\\\].*")) {
+        break;
+      }
+      if (!prefix.isEmpty()) {
+        prefix.append('/');
+      }
+      prefix.append(parts[i]);
+    }
+    return prefix.toString();
   }
 
   private static String display(Path file, Path displayBase) {

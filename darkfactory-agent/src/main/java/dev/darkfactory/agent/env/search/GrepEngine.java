@@ -19,6 +19,11 @@ public sealed interface GrepEngine permits RipgrepEngine, JavaGrepEngine {
 
   /** ripgrep when installed, else the Java engine. */
   static GrepEngine detect() {
-    return RipgrepEngine.find().<GrepEngine>map(rg -> rg).orElseGet(JavaGrepEngine::new);
+    return detect(System.getenv("PATH"));
+  }
+
+  /** ripgrep when found on {@code pathVariable}, else the Java engine. */
+  static GrepEngine detect(String pathVariable) {
+    return RipgrepEngine.find(pathVariable).<GrepEngine>map(rg -> rg).orElseGet(JavaGrepEngine::new);
   }
 }

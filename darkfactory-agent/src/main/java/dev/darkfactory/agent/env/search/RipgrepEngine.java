@@ -33,7 +33,11 @@ public final class RipgrepEngine implements GrepEngine {
 
   /** {@code rg} from the {@code PATH}, if installed. */
   public static Optional<RipgrepEngine> find() {
-    String path = System.getenv("PATH");
+    return find(System.getenv("PATH"));
+  }
+
+  /** {@code rg} from a {@code PATH}-style list of directories. */
+  public static Optional<RipgrepEngine> find(String path) {
     if (path == null) {
       return Optional.empty();
     }

@@ -81,6 +81,12 @@ class JavaGrepEngineTest {
   }
 
   @Test
+  void withoutRipgrepOnThePathTheJavaEngineIsUsed(@TempDir Path emptyBin) {
+    assertThat(GrepEngine.detect(emptyBin.toString())).isInstanceOf(JavaGrepEngine.class);
+    assertThat(GrepEngine.detect(null).name()).isEqualTo("java");
+  }
+
+  @Test
   void noMatchesIsAMessage() {
     assertThat(GrepResults.render(search("absent", "", GrepOptions.defaults()), 100)).isEqualTo("No matches found.");
   }

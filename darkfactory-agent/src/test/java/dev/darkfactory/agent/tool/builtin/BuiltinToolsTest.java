@@ -123,6 +123,15 @@ class BuiltinToolsTest {
   }
 
   @Test
+  void shellCommandsDoNotSeeSecretsFromTheParentEnvironment() {
+    // Surefire puts DARKFACTORY_TEST_API_KEY and DARKFACTORY_TEST_TOKEN in this JVM's environment (see the pom).
+    ToolExecution execution = call(new ShellTool(), "{\"command\":\"env | sort\"}");
+
+    assertThat(execution.modelOutput()).contains("PATH=").doesNotContain("DARKFACTORY_TEST_API_KEY")
+        .doesNotContain("DARKFACTORY_TEST_TOKEN").doesNotContain("must-not-leak");
+  }
+
+  @Test
   void shellTimeoutMessageIsTheSpecsAndKeepsPartialOutput() {
     ToolExecution execution = call(new ShellTool(), "{\"command\":\"echo partial; sleep 5\",\"timeout_ms\":200}");
 
