@@ -6,12 +6,13 @@ import java.util.Objects;
  * Why a run stopped before it finished: a named code, a message for the user, and whether the run
  * can be resumed from its checkpoint.
  *
- * <p>Resumable stops (a cancel, Ctrl-C, a budget running out, a human gate with nobody to answer)
- * end the run as {@code stopped}; the checkpoint is written first. Bounds the user set for the
- * whole run (the wall-clock {@code timeout}) are not resumable: the run fails.
+ * <p>Resumable stops (a cancel, Ctrl-C, a budget running out, the wall-clock {@code timeout}, a
+ * human gate with nobody to answer, a provider refusing the key or out of credit) end the run as
+ * {@code stopped}; the checkpoint is written first.
  *
  * @param code a stable identifier: {@code cancelled}, {@code interrupted}, {@code timeout},
- *     {@code needs_human}, and later {@code budget_tokens}, {@code budget_cost}
+ *     {@code needs_human}, {@code budget_tokens}, {@code budget_cost}, {@code provider_auth},
+ *     {@code provider_billing}
  */
 public record StopReason(String code, String message, boolean resumable) {
   public StopReason {
@@ -34,8 +35,11 @@ public record StopReason(String code, String message, boolean resumable) {
     return new StopReason("needs_human", message, true);
   }
 
-  /** The run's wall-clock limit passed: not resumable, the run fails. */
+  /**
+   * The run's wall-clock budget passed (issue 6: budgets stop resumably, the checkpoint written
+   * first); a resume gets a new window of the same length.
+   */
   public static StopReason timeout(String message) {
-    return new StopReason("timeout", message, false);
+    return new StopReason("timeout", message, true);
   }
 }

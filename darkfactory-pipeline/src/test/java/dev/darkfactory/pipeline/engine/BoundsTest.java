@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bounds the spec leaves open (peer lessons: "a fallback route that looped 1,921 times in 120
- * s"): visits per node, goal-gate retries, restarts and wall-clock time. Each ends the run with FAIL
+ * s"): visits per node, goal-gate retries, restarts and wall-clock time. Each ends the run with FAIL (the wall clock: stopped, resumable)
  * and names the bound and the node.
  */
 class BoundsTest {
@@ -124,8 +124,12 @@ class BoundsTest {
     };
     var run = PipelineTestKit.of(LOOP.replace("digraph L {", "digraph L { graph [timeout=\"5m\", max_visits=100]"), temp).clock(ticking)
         .script(Map.of("work", List.of(Outcome.fail("again")))).run();
-    assertThat(run.result().status()).isEqualTo(RunStatus.FAIL);
-    assertThat(run.result().failureReason()).hasValueSatisfying(r -> assertThat(r).contains("wall-clock limit (timeout=5m)", "at node 'work'"));
+    assertThat(run.result().status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(run.result().stopReason()).hasValueSatisfying(r -> {
+      assertThat(r.code()).isEqualTo("timeout");
+      assertThat(r.resumable()).isTrue();
+      assertThat(r.message()).contains("wall-clock limit (timeout=5m)");
+    });
   }
 
   @Test
@@ -139,8 +143,10 @@ class BoundsTest {
           start -> slow -> done
         }
         """, temp).run();
-    assertThat(run.result().status()).isEqualTo(RunStatus.FAIL);
-    assertThat(run.result().failureReason()).hasValueSatisfying(r -> assertThat(r).contains("timeout=300ms", "node 'slow'"));
+    assertThat(run.result().status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(run.result().stopReason()).hasValueSatisfying(r -> assertThat(r.message()).contains("timeout=300ms"));
+    assertThat(run.events().ofType(dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped.class))
+        .singleElement().satisfies(e -> assertThat(e.resumeAt()).contains("slow"));
     assertThat(run.result().completedNodes()).doesNotContain("slow");
   }
 
