@@ -8,6 +8,7 @@ import dev.darkfactory.cli.pipeline.ResumeCommand;
 import dev.darkfactory.cli.pipeline.RunCommand;
 import dev.darkfactory.cli.pipeline.ValidateCommand;
 import dev.darkfactory.cli.twin.TwinCommand;
+import dev.darkfactory.llm.Environment;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.AutoComplete;
@@ -45,10 +46,18 @@ public final class DarkFactoryCommand implements Runnable {
 
   /** The configured command line: output streams, colour, exception-to-exit-code mapping. */
   static CommandLine commandLine(CliContext context) {
+    return commandLine(context, Environment.system());
+  }
+
+  /**
+   * {@link #commandLine(CliContext)} whose commands read provider keys and base URLs from {@code
+   * environment} instead of the process's (tests point them at the LLM twin).
+   */
+  static CommandLine commandLine(CliContext context, Environment environment) {
     PrintWriter out = context.out();
     PrintWriter err = context.err();
     Terminal terminal = context.terminal();
-    CommandLine commandLine = new CommandLine(new DarkFactoryCommand(), new ContextFactory(context));
+    CommandLine commandLine = new CommandLine(new DarkFactoryCommand(), new ContextFactory(context, environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
@@ -58,10 +67,19 @@ public final class DarkFactoryCommand implements Runnable {
     return commandLine;
   }
 
-  /** Creates commands, handing a {@link CliContext} to those whose constructor takes one. */
-  private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+  /**
+   * Creates commands, handing a {@link CliContext} (and the {@link Environment}, to those that read
+   * provider settings) to those whose constructor takes them.
+   */
+  private record ContextFactory(CliContext context, Environment environment) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
+      try {
+        Constructor<K> withEnvironment = type.getDeclaredConstructor(CliContext.class, Environment.class);
+        return withEnvironment.newInstance(context, environment);
+      } catch (NoSuchMethodException noEnvironment) {
+        // Most commands need no provider settings.
+      }
       try {
         Constructor<K> withContext = type.getDeclaredConstructor(CliContext.class);
         return withContext.newInstance(context);

@@ -26,6 +26,11 @@ public final class Main {
     return DarkFactoryCommand.commandLine(new CliContext(out, err, terminal)).execute(args);
   }
 
+  /** Runs one command line with provider settings from {@code environment} (tests point it at the LLM twin). */
+  public static int run(Reader in, PrintWriter out, PrintWriter err, Terminal terminal, dev.darkfactory.llm.Environment environment, String... args) {
+    return DarkFactoryCommand.commandLine(new CliContext(in, out, err, terminal), environment).execute(args);
+  }
+
   /** {@link #run} for tests and embedding: no terminal, no colour. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     return run(out, err, Terminal.none(), args);

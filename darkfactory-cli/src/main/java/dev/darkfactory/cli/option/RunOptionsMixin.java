@@ -1,6 +1,8 @@
 package dev.darkfactory.cli.option;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,42 @@ public final class RunOptionsMixin {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Humans humans;
 
+  /** Which backend runs the LLM stages. */
+  public enum BackendKind {
+    agent, simulate, scripted
+  }
+
+  @Option(names = "--backend", paramLabel = "KIND", description = {
+      "What runs LLM stages: agent (a coding-agent session per stage, in --workdir), simulate, or scripted (with --scripted FILE).",
+      "Default: agent when a provider key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY) or a providers file is configured, else simulate."})
+  BackendKind backendKind;
+
+  @Option(names = "--provider", paramLabel = "P", description = "Agent backend: the provider of nodes that name none (default: the first configured).")
+  public String provider;
+
+  @Option(names = "--model", paramLabel = "M", description = "Agent backend: the model of nodes that name none (default: the provider profile's).")
+  public String model;
+
+  @Option(names = "--workdir", paramLabel = "DIR", description = "Where agents and tool commands work: your repository (default: the current directory).")
+  public Path workdir;
+
+  @Option(names = "--sandbox", description = "Agent backend: run the agents' commands under bubblewrap (read-only system, writable workdir, no network).")
+  public boolean sandbox;
+
+  @Option(names = "--max-tokens", paramLabel = "N", description = "Token budget of the run (input + output, all stages); overrides the graph's max_tokens.")
+  public Long maxTokens;
+
+  @Option(names = "--max-cost", paramLabel = "USD", description = "Cost budget of the run in US dollars; overrides the graph's max_cost_usd.")
+  public BigDecimal maxCost;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Wall-clock budget of this invocation (e.g. 30m); the graph's timeout applies too, the shorter wins.")
+  public Duration timeout;
+
+  @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Agent backend: stop a stage whose agent shows no progress (no output, no workspace change) this long (default 10m).")
+  public Duration stallTimeout;
+
   @Option(names = "--json", description = "Print one JSON summary of the run instead of the final lines (progress goes to stderr).")
   public boolean json;
 
@@ -42,7 +80,18 @@ public final class RunOptionsMixin {
   public Map<String, String> set = new LinkedHashMap<>();
 
   public boolean simulate() {
-    return backend != null && backend.simulate;
+    return (backend != null && backend.simulate) || backendKind == BackendKind.simulate;
+  }
+
+  /** The backend named by --backend, --simulate or --scripted, if any. */
+  public Optional<BackendKind> backendKind() {
+    if (backendKind != null) {
+      return Optional.of(backendKind);
+    }
+    if (backend != null && backend.simulate) {
+      return Optional.of(BackendKind.simulate);
+    }
+    return scripted().map(file -> BackendKind.scripted);
   }
 
   public Optional<Path> scripted() {

@@ -3,6 +3,7 @@ package dev.darkfactory.cli.pipeline;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.UserException;
 import dev.darkfactory.cli.option.RunOptionsMixin;
+import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
 import dev.darkfactory.pipeline.engine.RunOptions;
 import dev.darkfactory.pipeline.graph.Graph;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Continue a stopped or crashed run after its last completed node, with its context and counters.",
       "The pipeline is read again from where the run started it and must not have changed.",
-      "Without --simulate or --scripted, the run's own backend is used again.",
+      "Without --backend, --simulate or --scripted, the run's own backend (and its provider, model, workdir and budgets) is used again;",
+      "budget options given here replace the recorded ones for this invocation.",
       "Exit status: 0 success, 1 the run failed or stopped, 2 nothing to resume or usage error."
     })
 public final class ResumeCommand implements Callable<Integer> {
@@ -34,8 +36,16 @@ public final class ResumeCommand implements Callable<Integer> {
 
   @Mixin RunOptionsMixin options;
 
+  private final Environment environment;
+
   public ResumeCommand(CliContext context) {
+    this(context, Environment.system());
+  }
+
+  /** Reads provider keys and base URLs from {@code environment} (tests point it at the twin). */
+  public ResumeCommand(CliContext context, Environment environment) {
     this.context = context;
+    this.environment = environment;
   }
 
   @Override
@@ -44,12 +54,14 @@ public final class ResumeCommand implements Callable<Integer> {
     Manifest manifest = dir.readManifest().orElseThrow(() -> new UserException(
         "there is no run in " + logsRoot + " (no manifest.json): pass the --logs-root of a run"));
     Path file = pipelineFile(manifest, dir);
-    RunSession session = new RunSession(context, options);
-    CodergenBackend backend = session.backend(manifest.settings());
+    RunSession session = new RunSession(context, options, environment);
+    CodergenBackend backend = session.backend(logsRoot, manifest.settings());
     HandlerRegistry registry = session.registry(backend, session.interviewer("factory resume " + logsRoot));
     Graph graph = session.load(file, registry);
     RunSession.check(backend, graph, registry);
-    RunOptions run = RunOptions.in(logsRoot).withRunId(manifest.runId()).withContext(options.set).withSettings(manifest.settings());
+    session.announceBudget(graph);
+    RunOptions run = RunOptions.in(logsRoot).withRunId(manifest.runId()).withContext(options.set).withSettings(manifest.settings())
+        .withWorkdir(session.workdir());
     return session.finish(session.engine(registry).resume(graph, dir, run));
   }
 

@@ -2,6 +2,7 @@ package dev.darkfactory.cli.pipeline;
 
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.option.RunOptionsMixin;
+import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
 import dev.darkfactory.pipeline.engine.RunIds;
 import dev.darkfactory.pipeline.engine.RunOptions;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run a pipeline: parse, transform, validate, then execute it stage by stage, checkpointing after every node.",
+      "LLM stages run as coding-agent sessions in --workdir when a provider key is set (else simulated; see --backend).",
       "Exit status: 0 success, 1 the run failed or stopped, 2 invalid pipeline or usage error.",
       "Ctrl-C stops cleanly with a checkpoint; 'factory resume LOGS_ROOT' continues."
     })
@@ -36,20 +38,30 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptionsMixin options;
 
+  private final Environment environment;
+
   public RunCommand(CliContext context) {
+    this(context, Environment.system());
+  }
+
+  /** Reads provider keys and base URLs from {@code environment} (tests point it at the twin). */
+  public RunCommand(CliContext context, Environment environment) {
     this.context = context;
+    this.environment = environment;
   }
 
   @Override
   public Integer call() {
-    RunSession session = new RunSession(context, options);
+    RunSession session = new RunSession(context, options, environment);
     String runId = RunIds.next(Instant.now(), new SecureRandom());
     Path root = logsRoot != null ? logsRoot : Path.of(".factory", "runs", runId);
-    CodergenBackend backend = session.backend(java.util.Map.of());
+    CodergenBackend backend = session.backend(root, java.util.Map.of());
     HandlerRegistry registry = session.registry(backend, session.interviewer("factory resume " + root));
     Graph graph = session.load(file, registry);
     RunSession.check(backend, graph, registry);
-    RunOptions run = RunOptions.in(root).withRunId(runId).withSource(file).withContext(options.set).withSettings(session.settings());
+    session.announceBudget(graph);
+    RunOptions run = RunOptions.in(root).withRunId(runId).withSource(file).withContext(options.set).withSettings(session.settings())
+        .withWorkdir(session.workdir());
     return session.finish(session.engine(registry).start(graph, run));
   }
 }

@@ -9,9 +9,11 @@ import dev.darkfactory.cli.render.ProgressRenderer;
 import dev.darkfactory.cli.render.RunSummary;
 import dev.darkfactory.cli.render.Style;
 import dev.darkfactory.pipeline.PipelineLoader;
+import dev.darkfactory.cli.render.StageSpend;
+import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
 import dev.darkfactory.pipeline.backend.ScriptedBackend;
-import dev.darkfactory.pipeline.backend.SimulationBackend;
+import dev.darkfactory.pipeline.backend.cost.RunBudget;
 import dev.darkfactory.pipeline.engine.PipelineEngine;
 import dev.darkfactory.pipeline.engine.RunHandle;
 import dev.darkfactory.pipeline.engine.RunResult;
@@ -33,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -45,12 +48,15 @@ import java.util.concurrent.TimeUnit;
 final class RunSession {
   private final CliContext cli;
   private final RunOptionsMixin options;
+  private final Environment environment;
   private final Style style;
   private final boolean unicode;
+  private Backends.Setup setup;
 
-  RunSession(CliContext cli, RunOptionsMixin options) {
+  RunSession(CliContext cli, RunOptionsMixin options, Environment environment) {
     this.cli = cli;
     this.options = options;
+    this.environment = environment;
     this.style = new Style(cli.terminal().colour());
     this.unicode = cli.terminal().interactive();
   }
@@ -60,15 +66,36 @@ final class RunSession {
     return options.json ? cli.err() : cli.out();
   }
 
-  /** The backend the options ask for; {@code recorded} are the settings of the run being resumed. */
-  CodergenBackend backend(Map<String, String> recorded) {
-    Optional<Path> scripted = options.scripted().or(() -> options.simulate() ? Optional.empty()
-        : Optional.ofNullable(recorded.get("scripted_file")).map(Path::of));
-    if (scripted.isPresent()) {
-      return ScriptedBackend.read(scripted.get());
+  /**
+   * The backend the options ask for (see {@link Backends}); {@code recorded} are the settings of
+   * the run being resumed. Prints its one-line notice.
+   */
+  CodergenBackend backend(Path logsRoot, Map<String, String> recorded) {
+    setup = Backends.choose(options, recorded, logsRoot, environment);
+    if (!setup.notice().isEmpty()) {
+      progress().println(style.dim(setup.notice()));
     }
-    progress().println(style.dim("no LLM backend configured: simulating"));
-    return new SimulationBackend();
+    return setup.backend();
+  }
+
+  /** Where agents and tools work: {@code --workdir}, the run's recorded one on resume, else the current directory. */
+  Path workdir() {
+    return setup.workdir();
+  }
+
+  /** Tells the user the run's budgets once the graph's are known. */
+  void announceBudget(Graph graph) {
+    if (setup.ledger().isEmpty()) {
+      return;
+    }
+    RunBudget budget = RunBudget.of(graph).overriddenBy(setup.budgetOverrides());
+    List<String> parts = new java.util.ArrayList<>();
+    budget.maxTokens().ifPresent(t -> parts.add(String.format(java.util.Locale.ROOT, "%,d tokens", t)));
+    budget.maxCostUsd().ifPresent(c -> parts.add("$" + c.toPlainString()));
+    setup.timeout().or(graph::timeout).ifPresent(t -> parts.add(ProgressRenderer.seconds(t) + " wall clock"));
+    if (!parts.isEmpty()) {
+      progress().println(style.dim("budget: " + String.join(", ", parts) + "; spent so far " + setup.ledger().get().total().cost()));
+    }
   }
 
   Interviewer interviewer(String resumeHint) {
@@ -115,23 +142,36 @@ final class RunSession {
   }
 
   PipelineEngine engine(HandlerRegistry registry) {
-    return PipelineEngine.builder()
-        .handlers(registry)
-        .listener(new ProgressRenderer(progress(), style, unicode))
+    Optional<StageSpend> spend = setup.ledger().map(StageSpend::new);
+    PipelineEngine.Builder builder = PipelineEngine.builder().handlers(registry);
+    spend.ifPresent(builder::listener);
+    return builder
+        .listener(new ProgressRenderer(progress(), style, unicode, spend))
         .graphLoader(file -> loader(registry).load(file).requireValid())
         .build();
   }
 
   /** Settings recorded in the manifest, so {@code factory resume} can default to them. */
   Map<String, String> settings() {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("backend", options.scripted().isPresent() ? "scripted" : "simulation");
-    options.scripted().ifPresent(file -> settings.put("scripted_file", file.toAbsolutePath().toString()));
-    return settings;
+    return new LinkedHashMap<>(setup.settings());
   }
 
-  /** Waits for the run (stopping it cleanly on Ctrl-C), prints the result, returns the exit code. */
+  /**
+   * Waits for the run (stopping it cleanly on Ctrl-C, and when {@code --timeout} passes), prints
+   * the result, closes the backend's sessions, returns the exit code.
+   */
   int finish(RunHandle handle) {
+    try (AutoCloseable resources = setup.resources()) {
+      setup.timeout().ifPresent(limit -> WallClock.watch(handle, limit));
+      return await(handle);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception closing) {
+      throw new IllegalStateException("could not close the backend: " + closing.getMessage(), closing);
+    }
+  }
+
+  private int await(RunHandle handle) {
     String resumeHint = "factory resume " + handle.logsRoot();
     CountDownLatch reported = new CountDownLatch(1);
     Thread onInterrupt = new Thread(() -> {
@@ -161,14 +201,14 @@ final class RunSession {
 
   private void report(RunResult result, String resumeHint) {
     if (options.json) {
-      cli.out().println(Json.pretty(RunSummary.json(result)));
+      cli.out().println(Json.pretty(RunSummary.json(result, setup.ledger())));
       cli.out().flush();
       if (result.status() == RunStatus.STOPPED) {
         cli.err().println("resume with: " + resumeHint);
         cli.err().flush();
       }
     } else {
-      RunSummary.print(result, cli.out(), style, unicode, resumeHint);
+      RunSummary.print(result, setup.ledger(), cli.out(), style, unicode, resumeHint);
     }
   }
 

@@ -40,6 +40,7 @@ public final class ProgressRenderer implements PipelineListener {
   private final Style style;
   private final boolean unicode;
   private final Set<String> rootRuns = new HashSet<>();
+  private final java.util.Optional<StageSpend> spend;
   private String lastStart;
 
   /**
@@ -47,9 +48,20 @@ public final class ProgressRenderer implements PipelineListener {
    *     terminal; otherwise plain ASCII, one line per fact, for logs and pipes
    */
   public ProgressRenderer(PrintWriter out, Style style, boolean unicode) {
+    this(out, style, unicode, java.util.Optional.empty());
+  }
+
+  /** With {@code spend}, a stage's end line also shows its tokens and cost and the run's total so far. */
+  public ProgressRenderer(PrintWriter out, Style style, boolean unicode, java.util.Optional<StageSpend> spend) {
     this.out = out;
     this.style = style;
     this.unicode = unicode;
+    this.spend = spend;
+  }
+
+  private String spent(String runId, String nodeId) {
+    return spend.flatMap(s -> s.ofStage(runId, nodeId)).map(s -> style.dim("  " + s.brief() + " (run " + spend.get().total().cost() + ")"))
+        .orElse("");
   }
 
   @Override
@@ -87,10 +99,10 @@ public final class ProgressRenderer implements PipelineListener {
       case StageStarted e -> indent(e.runId(), e.branch()) + style.dim(mark("▸", ">")) + " " + style.bold(e.nodeId())
           + label(e.nodeId(), e.name()) + style.dim("  " + e.handlerType() + (e.attempt() > 1 ? ", attempt " + e.attempt() : ""));
       case StageCompleted e -> indent(e.runId(), e.branch()) + status(e.status()) + " " + style.bold(e.nodeId()) + label(e.nodeId(), e.name())
-          + "  " + word(e.status()) + style.dim("  " + seconds(e.duration()))
+          + "  " + word(e.status()) + style.dim("  " + seconds(e.duration())) + spent(e.runId(), e.nodeId())
           + (e.status() == StageStatus.SUCCESS ? "" : style.dim(notes(e.notes())));
       case StageFailed e -> indent(e.runId(), e.branch()) + style.red(mark("✗", "x")) + " " + style.bold(e.nodeId()) + label(e.nodeId(), e.name()) + "  "
-          + style.red(e.status().wire()) + ": " + e.error() + (e.willRetry() ? style.dim("  (will retry)") : "");
+          + style.red(e.status().wire()) + ": " + e.error() + spent(e.runId(), e.nodeId()) + (e.willRetry() ? style.dim("  (will retry)") : "");
       case StageRetrying e -> indent(e.runId(), e.branch()) + "  " + style.yellow(mark("↻", "~")) + " attempt " + e.attempt()
           + " of " + e.nodeId() + " in " + seconds(e.delay());
       case EdgeSelected e -> route(e);

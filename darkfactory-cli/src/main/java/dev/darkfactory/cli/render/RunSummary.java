@@ -1,5 +1,6 @@
 package dev.darkfactory.cli.render;
 
+import dev.darkfactory.pipeline.backend.cost.SpendLedger;
 import dev.darkfactory.pipeline.engine.RunResult;
 import dev.darkfactory.pipeline.state.JsonValues;
 import dev.darkfactory.pipeline.state.RunStatus;
@@ -15,6 +16,13 @@ public final class RunSummary {
    * {@code {"status", "run_id", "completed_nodes", "node_outcomes", "final_node", "failure_reason"?,
    * "stop_reason"?, "context", "logs_root"}}; status is {@code success}, {@code fail} or {@code stopped}.
    */
+  /** {@link #json(RunResult)} with {@code "usage"}: the ledger's total and per-node tokens and cost (agent runs). */
+  public static ObjectNode json(RunResult result, java.util.Optional<SpendLedger> ledger) {
+    ObjectNode json = json(result);
+    ledger.ifPresent(l -> json.set("usage", l.toJson()));
+    return json;
+  }
+
   public static ObjectNode json(RunResult result) {
     ObjectNode json = JsonValues.object();
     json.put("status", result.status().wire());
@@ -36,6 +44,16 @@ public final class RunSummary {
   }
 
   /** The closing lines of a run on the terminal, with the resume command when it can be resumed. */
+  /** {@link #print} with a line of the run's tokens and cost when there is a ledger. */
+  public static void print(RunResult result, java.util.Optional<SpendLedger> ledger, PrintWriter out, Style style, boolean unicode, String resumeHint) {
+    print(result, out, style, unicode, resumeHint);
+    ledger.filter(l -> l.total().llmCalls() > 0).ifPresent(l -> {
+      out.println(style.dim("spent " + l.total().describe() + " over " + l.total().llmCalls() + " LLM calls"
+          + (l.total().unpricedCalls() > 0 ? " (" + l.total().unpricedCalls() + " calls of models without a known price)" : "")));
+      out.flush();
+    });
+  }
+
   public static void print(RunResult result, PrintWriter out, Style style, boolean unicode, String resumeHint) {
     String took = ProgressRenderer.seconds(result.duration());
     int stages = result.completedNodes().size();

@@ -40,6 +40,19 @@ public record Spend(long inputTokens, long outputTokens, long cacheReadTokens, B
         costUsd.add(other.costUsd), unpricedCalls + other.unpricedCalls, llmCalls + other.llmCalls);
   }
 
+  /** What was spent since {@code earlier}, a previous total of the same ledger. */
+  public Spend minus(Spend earlier) {
+    return new Spend(inputTokens - earlier.inputTokens, outputTokens - earlier.outputTokens, cacheReadTokens - earlier.cacheReadTokens,
+        costUsd.subtract(earlier.costUsd), unpricedCalls - earlier.unpricedCalls, llmCalls - earlier.llmCalls);
+  }
+
+  /** {@code 12.3k tok, $0.0123}: the short form for a progress line. */
+  public String brief() {
+    long tokens = totalTokens();
+    String count = tokens < 1000 ? Long.toString(tokens) : String.format(Locale.ROOT, "%.1fk", tokens / 1000.0);
+    return count + " tok, " + cost();
+  }
+
   /** {@code 1,234 tokens (1,000 in, 234 out), $0.0123}; the cost is marked when some calls were not priced. */
   public String describe() {
     return String.format(Locale.ROOT, "%,d tokens (%,d in, %,d out), %s", totalTokens(), inputTokens, outputTokens, cost());
