@@ -52,6 +52,7 @@ public final class ConformanceMain {
   private static int dispatch(ConformanceIo io, String subcommand, String[] args) {
     LlmCommands llm = new LlmCommands(io);
     PipelineCommands pipeline = new PipelineCommands(io);
+    AgentCommands agent = new AgentCommands(io);
     return switch (subcommand) {
       case "client-from-env" -> llm.clientFromEnv();
       case "list-models" -> llm.listModels();
@@ -59,9 +60,15 @@ public final class ConformanceMain {
       case "stream" -> llm.stream();
       case "tool-call" -> llm.toolCall();
       case "generate-object" -> llm.generateObject();
+      case "session-create" -> agent.sessionCreate();
+      case "process-input" -> agent.processInput();
+      case "tool-dispatch" -> agent.toolDispatch();
+      case "steering" -> agent.steering();
+      case "events" -> agent.events();
       case "parse" -> pipeline.parse(args);
       case "validate" -> pipeline.validate(args);
       case "list-handlers" -> pipeline.listHandlers();
+      case "run" -> new PipelineRun(io).run(args);
       default -> {
         io.err().println("conformance: unknown subcommand '" + subcommand + "'; known: " + String.join(", ", SUBCOMMANDS));
         yield 2;
