@@ -1,8 +1,9 @@
 # AttractorBench entry points (docs/conformance.md). The project's own build is Maven:
 # ./mvnw -B -ntp verify is the test command; these targets wrap it for the benchmark.
 #
-#   make build   the ./factory jar and the class cache of bin/conformance; a no-op when both are current
-#   make test    the whole test suite; the log ends with "N passed, M failed"
+#   make build        the ./factory jar and the class cache of bin/conformance; a no-op when both are current
+#   make test         the whole test suite; the log ends with "N passed, M failed"
+#   make conformance  runs bin/conformance per check against our mock of the benchmark's server (docs/conformance.md)
 
 SHELL := /bin/bash
 MODULES := darkfactory-llm darkfactory-testkit darkfactory-pipeline darkfactory-agent darkfactory-cli
@@ -11,7 +12,7 @@ CACHE_STAMP := darkfactory-cli/target/conformance-launch.sh
 SOURCES := pom.xml $(wildcard $(addsuffix /pom.xml,$(MODULES))) \
 	$(shell find $(addsuffix /src/main,$(MODULES)) -type f 2>/dev/null)
 
-.PHONY: build test
+.PHONY: build test conformance
 build: $(CACHE_STAMP)
 
 $(JAR): $(SOURCES)
@@ -23,3 +24,6 @@ $(CACHE_STAMP): $(JAR) bin/conformance-cache
 
 test:
 	@status=0; ./mvnw -B -ntp verify || status=$$?; bin/test-summary; exit $$status
+
+conformance: build
+	@. darkfactory-cli/target/conformance-launch.sh && "$$CONFORMANCE_JAVA" -cp $(JAR) dev.darkfactory.cli.conformance.check.SelfCheck --adapter bin/conformance
