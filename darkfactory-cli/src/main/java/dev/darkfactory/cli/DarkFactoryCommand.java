@@ -1,6 +1,7 @@
 package dev.darkfactory.cli;
 
 import dev.darkfactory.cli.agent.AgentCommand;
+import dev.darkfactory.cli.doctor.DoctorCommand;
 import dev.darkfactory.cli.llm.LlmCommand;
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GraphCommand.class,
       AgentCommand.class,
+      DoctorCommand.class,
       LlmCommand.class,
       TwinCommand.class,
       AutoComplete.GenerateCompletion.class,
