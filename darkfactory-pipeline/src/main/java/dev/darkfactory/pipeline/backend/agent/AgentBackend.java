@@ -132,7 +132,7 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
       keepOrDiscard(slot, request, lease);
     }
     StageFiles.writeUsage(request.stageDir(), stage.spend(), choice, slot.session().id(), lease.reused());
-    stage.note("spent " + stage.spend().describe() + "; run total " + ledger.total().describe());
+    stage.note("spent " + stage.spend().describe());
     CodergenResult verdict = StageVerdict.of(result, stage);
     if (verdict instanceof CodergenResult.Decided decided) {
       StageFiles.writeResponse(request.stageDir(), result.output());

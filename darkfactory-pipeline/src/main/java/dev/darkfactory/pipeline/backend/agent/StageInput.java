@@ -5,8 +5,9 @@ import dev.darkfactory.pipeline.graph.Node;
 import java.util.Optional;
 
 /**
- * What the agent is sent for a stage: the preamble (fresh sessions), a header naming the stage and
- * its directory, and the expanded prompt. On a continued session there is no preamble: the
+ * What the agent is sent for a stage: the preamble (fresh sessions), a header naming the stage
+ * ({@code # Stage <node id>} on a line of its own, then its label and directory), and the expanded
+ * prompt. On a continued session there is no preamble: the
  * conversation already holds the thread's earlier stages.
  */
 final class StageInput {
@@ -16,11 +17,11 @@ final class StageInput {
     StringBuilder input = new StringBuilder();
     preamble.ifPresent(text -> input.append(text.strip()).append("\n\n"));
     Node node = request.node();
-    input.append("# Stage ").append(node.id());
+    input.append("# Stage ").append(node.id()).append('\n');
     if (!node.label().equals(node.id())) {
-      input.append(" (").append(node.label()).append(')');
+      input.append("Label: ").append(node.label()).append('\n');
     }
-    input.append("\nStage directory: ").append(request.stageDir()).append('\n');
+    input.append("Stage directory: ").append(request.stageDir()).append('\n');
     if (request.attempt() > 1) {
       input.append("This is attempt ").append(request.attempt()).append(" of this stage.\n");
     }

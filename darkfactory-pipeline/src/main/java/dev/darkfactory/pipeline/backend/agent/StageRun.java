@@ -129,7 +129,9 @@ final class StageRun implements MeteringMiddleware.Stage, AutoCloseable {
       case AgentEvent.ToolCallOutputDelta ignored -> { }
       case AgentEvent.ToolCallStart start -> {
         log(event);
-        note(ToolCallSummary.of(start.toolName(), start.arguments()));
+        if (!start.toolName().equals(ReportOutcomeTool.NAME)) {
+          note(ToolCallSummary.of(start.toolName(), start.arguments()));
+        }
       }
       case AgentEvent.Error error -> {
         log(event);
