@@ -85,7 +85,8 @@ public final class Preambles {
     text.append(String.format(Locale.ROOT, "%d stage%s completed so far (%d succeeded, %d failed). The last was %s, which ended %s%s.",
         stages.size(), stages.size() == 1 ? " has" : "s have", succeeded, failed, last.nodeId(), last.status(), detail(last, 200)));
     if (!history.notableEvents().isEmpty()) {
-      text.append(" There were ").append(history.notableEvents().size()).append(" notable events (failures, retries, goal-gate loops).");
+      int n = history.notableEvents().size();
+      text.append(n == 1 ? " There was 1 notable event" : " There were " + n + " notable events").append(" (failures, retries, goal-gate loops).");
     }
     text.append('\n');
   }

@@ -81,7 +81,7 @@ class FidelityTest {
   void summaryLowIsAFewSentences() {
     String preamble = Preambles.build(FidelityMode.SUMMARY_LOW, history(), context(), "Fix the parser");
     assertThat(preamble).endsWith("3 stages have completed so far (2 succeeded, 1 failed). The last was implement, which ended success"
-        + " (fixed the off-by-one). There were 1 notable events (failures, retries, goal-gate loops).\n");
+        + " (fixed the off-by-one). There was 1 notable event (failures, retries, goal-gate loops).\n");
     assertThat(preamble).doesNotContain("## Context");
   }
 
