@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * The workspace is fingerprinted (paths, sizes and modification times, skipping {@code .git},
  * build output and dependency directories) only while the agent is silent, so busy stages cost
- * nothing.
+ * nothing. A change made in the first quarter of a silence can go unnoticed, so a stall is declared
+ * after at least three quarters of the limit without a change.
  */
 final class StageWatchdog implements AutoCloseable {
   static final String STEER_FILE = "steer.md";
@@ -42,7 +43,9 @@ final class StageWatchdog implements AutoCloseable {
   private final long started = System.nanoTime();
   private final Thread thread;
   private volatile boolean closed;
-  private long fingerprint;
+  /** The workspace as it was when the agent fell silent; null while it is busy. */
+  private Long quietWorkspace;
+  private long lastLook;
   private int delivered;
 
   StageWatchdog(StageRun stage, Session session, Optional<Duration> stallTimeout, Optional<Duration> nodeTimeout, Path workspace) {
@@ -51,7 +54,6 @@ final class StageWatchdog implements AutoCloseable {
     this.stallTimeout = stallTimeout.filter(d -> !d.isZero() && !d.isNegative());
     this.nodeTimeout = nodeTimeout.filter(d -> !d.isZero() && !d.isNegative());
     this.workspace = workspace;
-    this.fingerprint = this.stallTimeout.isPresent() ? fingerprint(workspace) : 0;
     this.thread = Thread.ofVirtual().name("stage-watchdog-" + stage.nodeIdValue()).start(this::watch);
   }
 
@@ -89,17 +91,32 @@ final class StageWatchdog implements AutoCloseable {
     }
   }
 
+  /**
+   * Stalled: silent for {@code limit} with no file changed. The workspace is fingerprinted only
+   * once the agent has been silent for a quarter of the limit (the baseline), then every tenth of
+   * the limit, and once more before giving up; a change counts as progress. So a busy agent costs
+   * nothing, and a quiet one at most a directory walk every tenth of the limit.
+   */
   private boolean stalled(Duration limit) {
-    if (elapsedSince(stage.lastProgressNanos()).compareTo(limit) <= 0) {
+    Duration idle = elapsedSince(stage.lastProgressNanos());
+    if (idle.compareTo(limit.dividedBy(4)) < 0) {
+      quietWorkspace = null;
       return false;
     }
-    long now = fingerprint(workspace);
-    if (now != fingerprint) {
-      fingerprint = now;
-      stage.progressed();
-      return false;
+    boolean over = idle.compareTo(limit) > 0;
+    long now = System.nanoTime();
+    if (quietWorkspace == null || over || Duration.ofNanos(now - lastLook).compareTo(limit.dividedBy(10)) >= 0) {
+      long current = fingerprint(workspace);
+      lastLook = now;
+      if (quietWorkspace == null) {
+        quietWorkspace = current;
+      } else if (current != quietWorkspace) {
+        quietWorkspace = null;
+        stage.progressed();
+        return false;
+      }
     }
-    return true;
+    return over;
   }
 
   private void abort(String reason) {
