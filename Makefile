@@ -23,6 +23,7 @@ $(CACHE_STAMP): $(JAR) bin/conformance-cache
 	bin/conformance-cache
 
 test:
+	@rm -rf $(addsuffix /target/surefire-reports,$(MODULES))
 	@status=0; ./mvnw -B -ntp verify || status=$$?; bin/test-summary; exit $$status
 
 conformance: build
