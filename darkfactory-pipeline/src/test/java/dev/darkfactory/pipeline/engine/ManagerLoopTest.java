@@ -77,6 +77,19 @@ class ManagerLoopTest {
   }
 
   @Test
+  void theChildFileIsFoundNextToTheParentFile() throws Exception {
+    Path pipelines = temp.resolve("pipelines");
+    Files.createDirectories(pipelines);
+    Files.writeString(pipelines.resolve("child.dot"), "digraph C { start [shape=Mdiamond]; done [shape=Msquare]; start -> done }");
+    Files.writeString(pipelines.resolve("parent.dot"), parent(""));
+    var kit = PipelineTestKit.of(parent(""), temp).workdir(temp);
+    var loader = dev.darkfactory.pipeline.PipelineLoader.create();
+    var graph = loader.load(pipelines.resolve("parent.dot")).requireValid();
+    RunResult result = kit.engine(event -> {}).run(graph, kit.options());
+    assertThat(result.nodeOutcomes()).containsEntry("manager", StageStatus.SUCCESS);
+  }
+
+  @Test
   void steeringWritesThePromptIntoTheChildsActiveStage() throws Exception {
     child("start [shape=Mdiamond]; slow [shape=parallelogram, tool_command=\"sleep 0.3\"]; done [shape=Msquare]; start -> slow -> done");
     var run = PipelineTestKit.of(parent(", manager.actions=\"observe,steer,wait\", prompt=\"Focus on the tests\""), temp).run();
