@@ -77,6 +77,17 @@ class ManagerLoopTest {
   }
 
   @Test
+  void withoutAutostartTheManagerWatchesARunSomeoneElseStarted() throws Exception {
+    Path childDot = child("start [shape=Mdiamond]; work [prompt=\"w\"]; done [shape=Msquare]; start -> work -> done");
+    Path childRoot = temp.resolve("elsewhere");
+    var childKit = PipelineTestKit.of(Files.readString(childDot), temp);
+    childKit.engine(event -> {}).run(childKit.graph(), RunOptions.in(childRoot));
+    var run = PipelineTestKit.of(parent(", stack.child_autostart=false, stack.child_logs_root=\"" + childRoot + "\""), temp).run();
+    assertThat(run.result().nodeOutcomes()).containsEntry("manager", StageStatus.SUCCESS);
+    assertThat(run.context(ContextKeys.CHILD_STATUS)).isEqualTo("completed");
+  }
+
+  @Test
   void theChildFileIsFoundNextToTheParentFile() throws Exception {
     Path pipelines = temp.resolve("pipelines");
     Files.createDirectories(pipelines);
