@@ -133,7 +133,7 @@ class RunCommandTest {
     int code = Main.run(new StringReader("2\n"), new PrintWriter(out, true), new PrintWriter(err, true), new Terminal(true, false),
         "run", write("gate.dot", GATE).toString(), "--logs-root", root());
     assertThat(code).as(out + "\n" + err).isZero();
-    assertThat(out.toString()).contains("[?] Ship it?", "1. [Y] Yes", "2. [N] No", "answered [N] [N] No");
+    assertThat(out.toString()).contains("[?] Ship it?", "1. [Y] Yes", "2. [N] No", "answered [N] No");
   }
 
   @Test

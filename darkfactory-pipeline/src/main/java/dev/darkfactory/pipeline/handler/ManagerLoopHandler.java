@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * Supervises a child pipeline (attractor-spec.md 4.11): starts it in-process ({@code
- * stack.child_dotfile}, resolved against the working directory) unless {@code
+ * stack.child_dotfile}, found next to the parent pipeline file, else in the working directory) unless {@code
  * stack.child_autostart=false}, then cycles up to {@code manager.max_cycles} times through the
  * {@code manager.actions}:
  *
@@ -64,7 +64,7 @@ public final class ManagerLoopHandler implements Handler {
     Path childRoot = node.childLogsRoot().map(p -> stage.workdir().resolve(p)).orElse(stage.stageDir().resolve("child"));
     Path childWorkdir = node.childWorkdir().or(() -> stage.graph().childWorkdir()).map(p -> stage.workdir().resolve(p)).orElse(stage.workdir());
     Optional<ChildRun> child = node.childAutostart()
-        ? Optional.of(stage.children().start(stage.workdir().resolve(dotfile.get()), childRoot, childWorkdir, Map.of()))
+        ? Optional.of(stage.children().start(childFile(stage, dotfile.get()), childRoot, childWorkdir, Map.of()))
         : Optional.empty();
     Map<String, Object> telemetry = new LinkedHashMap<>();
     try {
@@ -74,6 +74,24 @@ public final class ManagerLoopHandler implements Handler {
       child.filter(c -> c.ending().isEmpty())
           .ifPresent(c -> c.cancel(StopReason.cancelled("the manager loop " + node.id() + " finished")));
     }
+  }
+
+  /** The child pipeline file: next to the parent pipeline file when it is there, else relative to the working directory. */
+  static Path childFile(Stage stage, String dotfile) {
+    Path written = Path.of(dotfile);
+    if (written.isAbsolute()) {
+      return written;
+    }
+    if (stage.graph().position().isKnown()) {
+      Path parentDir = Path.of(stage.graph().position().file()).getParent();
+      if (parentDir != null) {
+        Path beside = stage.workdir().resolve(parentDir).resolve(written);
+        if (Files.isRegularFile(beside)) {
+          return beside;
+        }
+      }
+    }
+    return stage.workdir().resolve(written);
   }
 
   private static Outcome supervise(Stage stage, Optional<ChildRun> child, Path childRoot, Condition stop, Map<String, Object> telemetry)

@@ -75,7 +75,7 @@ public sealed interface Answer {
 
     @Override
     public String describe() {
-      return "[" + option.key() + "] " + option.label();
+      return "[" + option.key() + "] " + dev.darkfactory.pipeline.graph.EdgeLabels.withoutAccelerator(option.label());
     }
   }
 

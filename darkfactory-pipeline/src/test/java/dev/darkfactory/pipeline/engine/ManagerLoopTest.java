@@ -77,6 +77,30 @@ class ManagerLoopTest {
   }
 
   @Test
+  void withoutAutostartTheManagerWatchesARunSomeoneElseStarted() throws Exception {
+    Path childDot = child("start [shape=Mdiamond]; work [prompt=\"w\"]; done [shape=Msquare]; start -> work -> done");
+    Path childRoot = temp.resolve("elsewhere");
+    var childKit = PipelineTestKit.of(Files.readString(childDot), temp);
+    childKit.engine(event -> {}).run(childKit.graph(), RunOptions.in(childRoot));
+    var run = PipelineTestKit.of(parent(", stack.child_autostart=false, stack.child_logs_root=\"" + childRoot + "\""), temp).run();
+    assertThat(run.result().nodeOutcomes()).containsEntry("manager", StageStatus.SUCCESS);
+    assertThat(run.context(ContextKeys.CHILD_STATUS)).isEqualTo("completed");
+  }
+
+  @Test
+  void theChildFileIsFoundNextToTheParentFile() throws Exception {
+    Path pipelines = temp.resolve("pipelines");
+    Files.createDirectories(pipelines);
+    Files.writeString(pipelines.resolve("child.dot"), "digraph C { start [shape=Mdiamond]; done [shape=Msquare]; start -> done }");
+    Files.writeString(pipelines.resolve("parent.dot"), parent(""));
+    var kit = PipelineTestKit.of(parent(""), temp).workdir(temp);
+    var loader = dev.darkfactory.pipeline.PipelineLoader.create();
+    var graph = loader.load(pipelines.resolve("parent.dot")).requireValid();
+    RunResult result = kit.engine(event -> {}).run(graph, kit.options());
+    assertThat(result.nodeOutcomes()).containsEntry("manager", StageStatus.SUCCESS);
+  }
+
+  @Test
   void steeringWritesThePromptIntoTheChildsActiveStage() throws Exception {
     child("start [shape=Mdiamond]; slow [shape=parallelogram, tool_command=\"sleep 0.3\"]; done [shape=Msquare]; start -> slow -> done");
     var run = PipelineTestKit.of(parent(", manager.actions=\"observe,steer,wait\", prompt=\"Focus on the tests\""), temp).run();
