@@ -1,8 +1,11 @@
 package dev.darkfactory.cli;
 
 import dev.darkfactory.cli.agent.AgentCommand;
+import dev.darkfactory.cli.llm.LlmCommand;
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
+import dev.darkfactory.cli.pipeline.ValidateCommand;
+import dev.darkfactory.cli.twin.TwinCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.AutoComplete;
@@ -19,8 +22,11 @@ import picocli.CommandLine.Spec;
     description = "Dark Factory: run Attractor pipelines (DOT graphs of AI agent stages) on your repository.",
     subcommands = {
       ParseCommand.class,
+      ValidateCommand.class,
       GraphCommand.class,
       AgentCommand.class,
+      LlmCommand.class,
+      TwinCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },

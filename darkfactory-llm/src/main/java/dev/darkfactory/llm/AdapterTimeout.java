@@ -12,13 +12,13 @@ import java.util.Objects;
  * @param streamRead longest silence allowed between two stream events (default 30 s)
  */
 public record AdapterTimeout(Duration connect, Duration request, Duration streamRead) {
-    public AdapterTimeout {
-        Objects.requireNonNull(connect, "connect");
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(streamRead, "streamRead");
-    }
+  public AdapterTimeout {
+    Objects.requireNonNull(connect, "connect");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(streamRead, "streamRead");
+  }
 
-    public static AdapterTimeout defaults() {
-        return new AdapterTimeout(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(30));
-    }
+  public static AdapterTimeout defaults() {
+    return new AdapterTimeout(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(30));
+  }
 }

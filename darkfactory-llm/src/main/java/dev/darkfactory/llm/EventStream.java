@@ -12,49 +12,49 @@ import java.util.function.UnaryOperator;
  */
 public interface EventStream extends Iterable<StreamEvent>, AutoCloseable {
 
-    @Override
-    Iterator<StreamEvent> iterator();
+  @Override
+  Iterator<StreamEvent> iterator();
 
-    /** Releases the connection. Idempotent and never throws. */
-    @Override
-    void close();
+  /** Releases the connection. Idempotent and never throws. */
+  @Override
+  void close();
 
-    /** A stream over fixed events (tests, caches, replay). */
-    static EventStream of(List<StreamEvent> events) {
-        return new ListEventStream(events);
-    }
+  /** A stream over fixed events (tests, caches, replay). */
+  static EventStream of(List<StreamEvent> events) {
+    return new ListEventStream(events);
+  }
 
-    /** Transforms every event (streaming middleware, §2.3). */
-    default EventStream map(UnaryOperator<StreamEvent> mapper) {
-        return new MappedEventStream(this, mapper);
-    }
+  /** Transforms every event (streaming middleware, §2.3). */
+  default EventStream map(UnaryOperator<StreamEvent> mapper) {
+    return new MappedEventStream(this, mapper);
+  }
 
-    /** Observes every event as it passes (streaming middleware, §2.3). */
-    default EventStream peek(Consumer<StreamEvent> observer) {
-        return map(event -> {
-            observer.accept(event);
-            return event;
-        });
-    }
+  /** Observes every event as it passes (streaming middleware, §2.3). */
+  default EventStream peek(Consumer<StreamEvent> observer) {
+    return map(event -> {
+      observer.accept(event);
+      return event;
+    });
+  }
 
-    /**
-     * Consumes the stream and returns the final response, or throws the error that ended it. A stream that ends with
-     * neither is a {@link StreamException}.
-     */
-    default Response collect() {
-        try (this) {
-            for (StreamEvent event : this) {
-                switch (event) {
-                    case StreamEvent.Finish finish -> {
-                        return finish.response();
-                    }
-                    case StreamEvent.Error error -> throw error.error();
-                    default -> {
-                        // Deltas are folded into the Finish event's response by the adapter.
-                    }
-                }
-            }
+  /**
+   * Consumes the stream and returns the final response, or throws the error that ended it. A stream that ends with
+   * neither is a {@link StreamException}.
+   */
+  default Response collect() {
+    try (this) {
+      for (StreamEvent event : this) {
+        switch (event) {
+          case StreamEvent.Finish finish -> {
+            return finish.response();
+          }
+          case StreamEvent.Error error -> throw error.error();
+          default -> {
+            // Deltas are folded into the Finish event's response by the adapter.
+          }
         }
-        throw new StreamException("The stream ended without a finish event");
+      }
     }
+    throw new StreamException("The stream ended without a finish event");
+  }
 }

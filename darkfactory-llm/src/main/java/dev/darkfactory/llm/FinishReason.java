@@ -9,49 +9,49 @@ import java.util.Optional;
  */
 public record FinishReason(Reason reason, Optional<String> raw) {
 
-    public enum Reason {
-        STOP("stop"),
-        LENGTH("length"),
-        TOOL_CALLS("tool_calls"),
-        CONTENT_FILTER("content_filter"),
-        ERROR("error"),
-        OTHER("other");
+  public enum Reason {
+    STOP("stop"),
+    LENGTH("length"),
+    TOOL_CALLS("tool_calls"),
+    CONTENT_FILTER("content_filter"),
+    ERROR("error"),
+    OTHER("other");
 
-        private final String wireName;
+    private final String wireName;
 
-        Reason(String wireName) {
-            this.wireName = wireName;
+    Reason(String wireName) {
+      this.wireName = wireName;
+    }
+
+    public String wireName() {
+      return wireName;
+    }
+
+    public static Reason parse(String name) {
+      for (Reason reason : values()) {
+        if (reason.wireName.equalsIgnoreCase(name)) {
+          return reason;
         }
-
-        public String wireName() {
-            return wireName;
-        }
-
-        public static Reason parse(String name) {
-            for (Reason reason : values()) {
-                if (reason.wireName.equalsIgnoreCase(name)) {
-                    return reason;
-                }
-            }
-            return OTHER;
-        }
+      }
+      return OTHER;
     }
+  }
 
-    public FinishReason {
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(raw, "raw");
-    }
+  public FinishReason {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(raw, "raw");
+  }
 
-    public static FinishReason of(Reason reason, String raw) {
-        return new FinishReason(reason, Optional.ofNullable(raw));
-    }
+  public static FinishReason of(Reason reason, String raw) {
+    return new FinishReason(reason, Optional.ofNullable(raw));
+  }
 
-    public static FinishReason stop() {
-        return new FinishReason(Reason.STOP, Optional.empty());
-    }
+  public static FinishReason stop() {
+    return new FinishReason(Reason.STOP, Optional.empty());
+  }
 
-    /** Whether the model stopped on its own (stop or tool calls), as opposed to truncation, filtering or error. */
-    public boolean isClean() {
-        return reason == Reason.STOP || reason == Reason.TOOL_CALLS;
-    }
+  /** Whether the model stopped on its own (stop or tool calls), as opposed to truncation, filtering or error. */
+  public boolean isClean() {
+    return reason == Reason.STOP || reason == Reason.TOOL_CALLS;
+  }
 }

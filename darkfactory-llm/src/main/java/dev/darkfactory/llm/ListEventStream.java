@@ -5,19 +5,19 @@ import java.util.List;
 
 /** An {@link EventStream} over events already in memory. */
 final class ListEventStream implements EventStream {
-    private final List<StreamEvent> events;
+  private final List<StreamEvent> events;
 
-    ListEventStream(List<StreamEvent> events) {
-        this.events = List.copyOf(events);
-    }
+  ListEventStream(List<StreamEvent> events) {
+    this.events = List.copyOf(events);
+  }
 
-    @Override
-    public Iterator<StreamEvent> iterator() {
-        return events.iterator();
-    }
+  @Override
+  public Iterator<StreamEvent> iterator() {
+    return events.iterator();
+  }
 
-    @Override
-    public void close() {
-        // Nothing to release.
-    }
+  @Override
+  public void close() {
+    // Nothing to release.
+  }
 }

@@ -12,26 +12,26 @@ import java.util.Optional;
  * @param fileName a display name for documents
  */
 public record MediaData(MediaSource source, Optional<String> mediaType, Optional<String> detail, Optional<String> fileName) {
-    public MediaData {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(mediaType, "mediaType");
-        Objects.requireNonNull(detail, "detail");
-        Objects.requireNonNull(fileName, "fileName");
-    }
+  public MediaData {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(mediaType, "mediaType");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(fileName, "fileName");
+  }
 
-    public static MediaData of(MediaSource source) {
-        return new MediaData(source, Optional.empty(), Optional.empty(), Optional.empty());
-    }
+  public static MediaData of(MediaSource source) {
+    return new MediaData(source, Optional.empty(), Optional.empty(), Optional.empty());
+  }
 
-    public static MediaData of(MediaSource source, String mediaType) {
-        return new MediaData(source, Optional.of(mediaType), Optional.empty(), Optional.empty());
-    }
+  public static MediaData of(MediaSource source, String mediaType) {
+    return new MediaData(source, Optional.of(mediaType), Optional.empty(), Optional.empty());
+  }
 
-    public MediaData withDetail(String newDetail) {
-        return new MediaData(source, mediaType, Optional.of(newDetail), fileName);
-    }
+  public MediaData withDetail(String newDetail) {
+    return new MediaData(source, mediaType, Optional.of(newDetail), fileName);
+  }
 
-    public MediaData withFileName(String newFileName) {
-        return new MediaData(source, mediaType, detail, Optional.of(newFileName));
-    }
+  public MediaData withFileName(String newFileName) {
+    return new MediaData(source, mediaType, detail, Optional.of(newFileName));
+  }
 }

@@ -14,28 +14,28 @@ import tools.jackson.databind.JsonNode;
  * @param parameters a JSON Schema whose root is {@code "type": "object"}
  */
 public record ToolDefinition(String name, String description, JsonNode parameters) {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
-    public ToolDefinition {
-        Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
-            throw new ConfigurationException(
-                    "Invalid tool name '" + name + "'",
-                    "Tool names start with a letter and use letters, digits and underscores, at most 64 characters (§5.1).");
-        }
-        description = description == null ? "" : description;
-        parameters = parameters == null ? emptySchema() : parameters.deepCopy();
-        if (!"object".equals(Json.string(parameters, "type", "object"))) {
-            throw new ConfigurationException(
-                    "Tool '" + name + "' has a parameter schema whose root type is not object",
-                    "Wrap the parameters in {\"type\":\"object\",\"properties\":{...}} (§5.1).");
-        }
+  public ToolDefinition {
+    Objects.requireNonNull(name, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw new ConfigurationException(
+          "Invalid tool name '" + name + "'",
+          "Tool names start with a letter and use letters, digits and underscores, at most 64 characters (§5.1).");
     }
+    description = description == null ? "" : description;
+    parameters = parameters == null ? emptySchema() : parameters.deepCopy();
+    if (!"object".equals(Json.string(parameters, "type", "object"))) {
+      throw new ConfigurationException(
+          "Tool '" + name + "' has a parameter schema whose root type is not object",
+          "Wrap the parameters in {\"type\":\"object\",\"properties\":{...}} (§5.1).");
+    }
+  }
 
-    private static JsonNode emptySchema() {
-        var schema = Json.object();
-        schema.put("type", "object");
-        schema.putObject("properties");
-        return schema;
-    }
+  private static JsonNode emptySchema() {
+    var schema = Json.object();
+    schema.put("type", "object");
+    schema.putObject("properties");
+    return schema;
+  }
 }

@@ -11,22 +11,22 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    private static final JavaClasses MODULE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.darkfactory.testkit");
+  private static final JavaClasses MODULE = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.darkfactory.testkit");
 
-    @Test
-    void packagesAreFreeOfCycles() {
-        slices().matching("dev.darkfactory.(**)").should().beFreeOfCycles().check(MODULE);
-    }
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.darkfactory.(**)").should().beFreeOfCycles().check(MODULE);
+  }
 
-    @Test
-    void theTwinSpeaksRawWireJsonAndKnowsNothingOfTheClient() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("dev.darkfactory.llm..").check(MODULE);
-    }
+  @Test
+  void theTwinSpeaksRawWireJsonAndKnowsNothingOfTheClient() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("dev.darkfactory.llm..").check(MODULE);
+  }
 
-    @Test
-    void libraryCodeNeverPrints() {
-        GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(MODULE);
-    }
+  @Test
+  void libraryCodeNeverPrints() {
+    GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(MODULE);
+  }
 }

@@ -3,6 +3,7 @@ package dev.darkfactory.cli.pipeline;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.cli.render.Json;
+import dev.darkfactory.pipeline.PipelineLoader;
 import dev.darkfactory.pipeline.dot.DotParser;
 import dev.darkfactory.pipeline.dot.DotSource;
 import dev.darkfactory.pipeline.graph.Graph;
@@ -10,6 +11,7 @@ import dev.darkfactory.pipeline.report.GraphJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code factory parse FILE}: the graph as JSON. */
@@ -27,13 +29,18 @@ public final class ParseCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The pipeline (.dot) file.")
   Path file;
 
+  @Option(names = "--transformed", description = {
+      "Print the graph after the transforms: stylesheet applied, $goal expanded,",
+      "so you see the model, provider and reasoning effort each node will get."})
+  boolean transformed;
+
   public ParseCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
-    Graph graph = DotParser.parse(DotSource.read(file));
+    Graph graph = transformed ? PipelineLoader.create().load(file).graph() : DotParser.parse(DotSource.read(file));
     context.out().print(Json.pretty(GraphJson.of(graph)));
     context.out().println();
     context.out().flush();

@@ -17,19 +17,19 @@ import java.util.Optional;
  * @param headers extra headers on every request (e.g. OpenRouter's {@code HTTP-Referer})
  */
 public record ProviderDeclaration(
-        String name,
-        String baseUrl,
-        Optional<String> apiKeyVariable,
-        WireFormat wireFormat,
-        List<ModelInfo> models,
-        Map<String, String> headers) {
+    String name,
+    String baseUrl,
+    Optional<String> apiKeyVariable,
+    WireFormat wireFormat,
+    List<ModelInfo> models,
+    Map<String, String> headers) {
 
-    public ProviderDeclaration {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(apiKeyVariable, "apiKeyVariable");
-        Objects.requireNonNull(wireFormat, "wireFormat");
-        models = List.copyOf(models);
-        headers = Map.copyOf(headers);
-    }
+  public ProviderDeclaration {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(apiKeyVariable, "apiKeyVariable");
+    Objects.requireNonNull(wireFormat, "wireFormat");
+    models = List.copyOf(models);
+    headers = Map.copyOf(headers);
+  }
 }

@@ -29,53 +29,53 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProvidersFile {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private ProvidersFile() {}
+  private ProvidersFile() {}
 
-    public static List<ProviderDeclaration> load(Path file) {
-        try {
-            return parse(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the providers file " + file, e);
-        }
+  public static List<ProviderDeclaration> load(Path file) {
+    try {
+      return parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the providers file " + file, e);
     }
+  }
 
-    public static List<ProviderDeclaration> parse(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("The providers file is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        List<ProviderDeclaration> declarations = new ArrayList<>();
-        for (JsonNode entry : root.path("providers")) {
-            declarations.add(parseEntry(entry));
-        }
-        return declarations;
+  public static List<ProviderDeclaration> parse(String json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("The providers file is not valid JSON: " + e.getOriginalMessage(), e);
     }
+    List<ProviderDeclaration> declarations = new ArrayList<>();
+    for (JsonNode entry : root.path("providers")) {
+      declarations.add(parseEntry(entry));
+    }
+    return declarations;
+  }
 
-    private static ProviderDeclaration parseEntry(JsonNode entry) {
-        String name = required(entry, "name");
-        String baseUrl = required(entry, "base_url");
-        WireFormat format = WireFormat.parse(entry.path("wire_format").asString("openai-chat"));
-        Optional<String> keyVariable = entry.path("api_key_env").isString()
-                ? Optional.of(entry.path("api_key_env").asString())
-                : Optional.empty();
-        List<ModelInfo> models = new ArrayList<>();
-        for (JsonNode model : entry.path("models")) {
-            models.add(model.isString() ? ModelInfo.minimal(model.asString(), name) : ModelCatalog.parseModel(model, name));
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        entry.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asString()));
-        return new ProviderDeclaration(name, baseUrl, keyVariable, format, models, headers);
+  private static ProviderDeclaration parseEntry(JsonNode entry) {
+    String name = required(entry, "name");
+    String baseUrl = required(entry, "base_url");
+    WireFormat format = WireFormat.parse(entry.path("wire_format").asString("openai-chat"));
+    Optional<String> keyVariable = entry.path("api_key_env").isString()
+        ? Optional.of(entry.path("api_key_env").asString())
+        : Optional.empty();
+    List<ModelInfo> models = new ArrayList<>();
+    for (JsonNode model : entry.path("models")) {
+      models.add(model.isString() ? ModelInfo.minimal(model.asString(), name) : ModelCatalog.parseModel(model, name));
     }
+    Map<String, String> headers = new LinkedHashMap<>();
+    entry.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asString()));
+    return new ProviderDeclaration(name, baseUrl, keyVariable, format, models, headers);
+  }
 
-    private static String required(JsonNode entry, String field) {
-        JsonNode value = entry.path(field);
-        if (!value.isString() || value.asString().isBlank()) {
-            throw new IllegalArgumentException("A providers-file entry lacks '" + field + "': " + entry);
-        }
-        return value.asString();
+  private static String required(JsonNode entry, String field) {
+    JsonNode value = entry.path(field);
+    if (!value.isString() || value.asString().isBlank()) {
+      throw new IllegalArgumentException("A providers-file entry lacks '" + field + "': " + entry);
     }
+    return value.asString();
+  }
 }

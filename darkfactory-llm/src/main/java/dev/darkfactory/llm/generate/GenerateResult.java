@@ -15,65 +15,65 @@ import tools.jackson.databind.JsonNode;
  * the final step are top-level; {@code totalUsage} and {@code totalCost} cover every step.
  */
 public record GenerateResult(List<StepResult> steps, Usage totalUsage, Optional<JsonNode> output) {
-    public GenerateResult {
-        if (steps.isEmpty()) {
-            throw new IllegalArgumentException("A generation has at least one step");
-        }
-        steps = List.copyOf(steps);
-        output = output.map(JsonNode::deepCopy);
+  public GenerateResult {
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("A generation has at least one step");
     }
+    steps = List.copyOf(steps);
+    output = output.map(JsonNode::deepCopy);
+  }
 
-    static GenerateResult of(List<StepResult> steps) {
-        Usage total = steps.stream().map(StepResult::usage).reduce(Usage.empty(), Usage::plus);
-        return new GenerateResult(steps, total, Optional.empty());
-    }
+  static GenerateResult of(List<StepResult> steps) {
+    Usage total = steps.stream().map(StepResult::usage).reduce(Usage.empty(), Usage::plus);
+    return new GenerateResult(steps, total, Optional.empty());
+  }
 
-    GenerateResult withOutput(JsonNode value) {
-        return new GenerateResult(steps, totalUsage, Optional.of(value));
-    }
+  GenerateResult withOutput(JsonNode value) {
+    return new GenerateResult(steps, totalUsage, Optional.of(value));
+  }
 
-    private StepResult last() {
-        return steps.get(steps.size() - 1);
-    }
+  private StepResult last() {
+    return steps.get(steps.size() - 1);
+  }
 
-    public Response response() {
-        return last().response();
-    }
+  public Response response() {
+    return last().response();
+  }
 
-    public String text() {
-        return last().text();
-    }
+  public String text() {
+    return last().text();
+  }
 
-    public Optional<String> reasoning() {
-        return last().reasoning();
-    }
+  public Optional<String> reasoning() {
+    return last().reasoning();
+  }
 
-    public List<ToolCall> toolCalls() {
-        return last().toolCalls();
-    }
+  public List<ToolCall> toolCalls() {
+    return last().toolCalls();
+  }
 
-    public List<ToolResult> toolResults() {
-        return last().toolResults();
-    }
+  public List<ToolResult> toolResults() {
+    return last().toolResults();
+  }
 
-    public FinishReason finishReason() {
-        return last().finishReason();
-    }
+  public FinishReason finishReason() {
+    return last().finishReason();
+  }
 
-    /** Usage of the final step only. */
-    public Usage usage() {
-        return last().usage();
-    }
+  /** Usage of the final step only. */
+  public Usage usage() {
+    return last().usage();
+  }
 
-    /** The summed cost of all steps, when every step's model is priced. */
-    public Optional<Cost> totalCost() {
-        Cost total = Cost.zero();
-        for (StepResult step : steps) {
-            if (step.response().cost().isEmpty()) {
-                return Optional.empty();
-            }
-            total = total.plus(step.response().cost().get());
-        }
-        return Optional.of(total);
+  /** The summed cost of all steps, when every step's model is priced. */
+  public Optional<Cost> totalCost() {
+    Cost total = Cost.zero();
+    for (StepResult step : steps) {
+      if (step.response().cost().isEmpty()) {
+        return Optional.empty();
+      }
+      total = total.plus(step.response().cost().get());
     }
+    return Optional.of(total);
+  }
 }

@@ -11,28 +11,28 @@ import java.util.Optional;
 
 /** One LLM call of a multi-step generation and the tools it ran (unified-llm-spec §4.3 StepResult). */
 public record StepResult(Response response, List<ToolCall> toolCalls, List<ToolResult> toolResults) {
-    public StepResult {
-        toolCalls = List.copyOf(toolCalls);
-        toolResults = List.copyOf(toolResults);
-    }
+  public StepResult {
+    toolCalls = List.copyOf(toolCalls);
+    toolResults = List.copyOf(toolResults);
+  }
 
-    public String text() {
-        return response.text();
-    }
+  public String text() {
+    return response.text();
+  }
 
-    public Optional<String> reasoning() {
-        return response.reasoning();
-    }
+  public Optional<String> reasoning() {
+    return response.reasoning();
+  }
 
-    public FinishReason finishReason() {
-        return response.finishReason();
-    }
+  public FinishReason finishReason() {
+    return response.finishReason();
+  }
 
-    public Usage usage() {
-        return response.usage();
-    }
+  public Usage usage() {
+    return response.usage();
+  }
 
-    public List<Warning> warnings() {
-        return response.warnings();
-    }
+  public List<Warning> warnings() {
+    return response.warnings();
+  }
 }

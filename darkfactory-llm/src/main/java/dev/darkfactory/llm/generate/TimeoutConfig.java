@@ -9,15 +9,15 @@ import java.util.Optional;
  */
 public record TimeoutConfig(Optional<Duration> total, Optional<Duration> perStep) {
 
-    public static TimeoutConfig none() {
-        return new TimeoutConfig(Optional.empty(), Optional.empty());
-    }
+  public static TimeoutConfig none() {
+    return new TimeoutConfig(Optional.empty(), Optional.empty());
+  }
 
-    public static TimeoutConfig total(Duration total) {
-        return new TimeoutConfig(Optional.of(total), Optional.empty());
-    }
+  public static TimeoutConfig total(Duration total) {
+    return new TimeoutConfig(Optional.of(total), Optional.empty());
+  }
 
-    public static TimeoutConfig of(Duration total, Duration perStep) {
-        return new TimeoutConfig(Optional.ofNullable(total), Optional.ofNullable(perStep));
-    }
+  public static TimeoutConfig of(Duration total, Duration perStep) {
+    return new TimeoutConfig(Optional.ofNullable(total), Optional.ofNullable(perStep));
+  }
 }

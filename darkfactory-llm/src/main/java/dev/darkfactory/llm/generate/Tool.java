@@ -10,24 +10,29 @@ import tools.jackson.databind.JsonNode;
  * handler the tool loop runs. Passive tools have no handler; their calls are returned to the caller.
  */
 public record Tool(ToolDefinition definition, Optional<ToolHandler> handler) {
-    public Tool {
-        Objects.requireNonNull(definition, "definition");
-        Objects.requireNonNull(handler, "handler");
-    }
+  public Tool {
+    Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(handler, "handler");
+  }
 
-    public static Tool active(String name, String description, JsonNode parameters, ToolHandler handler) {
-        return new Tool(new ToolDefinition(name, description, parameters), Optional.of(handler));
-    }
+  public static Tool active(String name, String description, JsonNode parameters, ToolHandler handler) {
+    return new Tool(new ToolDefinition(name, description, parameters), Optional.of(handler));
+  }
 
-    public static Tool passive(String name, String description, JsonNode parameters) {
-        return new Tool(new ToolDefinition(name, description, parameters), Optional.empty());
-    }
+  /** An active tool that takes no arguments. */
+  public static Tool active(String name, String description, ToolHandler handler) {
+    return new Tool(new ToolDefinition(name, description, null), Optional.of(handler));
+  }
 
-    public String name() {
-        return definition.name();
-    }
+  public static Tool passive(String name, String description, JsonNode parameters) {
+    return new Tool(new ToolDefinition(name, description, parameters), Optional.empty());
+  }
 
-    public boolean isActive() {
-        return handler.isPresent();
-    }
+  public String name() {
+    return definition.name();
+  }
+
+  public boolean isActive() {
+    return handler.isPresent();
+  }
 }

@@ -17,16 +17,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class ToolArgumentValidator {
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private final Map<JsonNode, Schema> compiled = new ConcurrentHashMap<>();
+  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private final Map<JsonNode, Schema> compiled = new ConcurrentHashMap<>();
 
-    /** The validation errors as one message, or empty when {@code value} conforms. */
-    Optional<String> validate(JsonNode schema, JsonNode value) {
-        Schema compiledSchema = compiled.computeIfAbsent(schema, registry::getSchema);
-        List<Error> errors = compiledSchema.validate(value);
-        if (errors.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(errors.stream().map(Error::toString).collect(Collectors.joining("; ")));
+  /** The validation errors as one message, or empty when {@code value} conforms. */
+  Optional<String> validate(JsonNode schema, JsonNode value) {
+    Schema compiledSchema = compiled.computeIfAbsent(schema, registry::getSchema);
+    List<Error> errors = compiledSchema.validate(value);
+    if (errors.isEmpty()) {
+      return Optional.empty();
     }
+    return Optional.of(errors.stream().map(Error::toString).collect(Collectors.joining("; ")));
+  }
 }

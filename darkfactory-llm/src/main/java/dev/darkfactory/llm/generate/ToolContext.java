@@ -9,7 +9,7 @@ import java.util.List;
  * conversation so far, the cancellation signal, and the id of the call being answered.
  */
 public record ToolContext(List<Message> messages, AbortSignal abortSignal, String toolCallId) {
-    public ToolContext {
-        messages = List.copyOf(messages);
-    }
+  public ToolContext {
+    messages = List.copyOf(messages);
+  }
 }

@@ -28,64 +28,64 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("live")
 class LiveProviderTest {
 
-    private static void roundTrip(String provider, String defaultModel) {
-        String model = Environment.system().get("LIVE_MODEL_" + provider.toUpperCase()).orElse(defaultModel);
-        try (Client client = Client.fromEnv()) {
-            Generator generator = new Generator(client);
-            GenerateResult hello = generator.generate(GenerateOptions.builder(model).provider(provider)
-                    .prompt("Say hello in one short sentence.").maxTokens(200).build());
-            assertThat(hello.text()).isNotBlank();
-            assertThat(hello.usage().inputTokens()).isPositive();
-            assertThat(hello.usage().outputTokens()).isPositive();
-            assertThat(hello.finishReason().reason()).isEqualTo(FinishReason.Reason.STOP);
+  private static void roundTrip(String provider, String defaultModel) {
+    String model = Environment.system().get("LIVE_MODEL_" + provider.toUpperCase()).orElse(defaultModel);
+    try (Client client = Client.fromEnv()) {
+      Generator generator = new Generator(client);
+      GenerateResult hello = generator.generate(GenerateOptions.builder(model).provider(provider)
+          .prompt("Say hello in one short sentence.").maxTokens(200).build());
+      assertThat(hello.text()).isNotBlank();
+      assertThat(hello.usage().inputTokens()).isPositive();
+      assertThat(hello.usage().outputTokens()).isPositive();
+      assertThat(hello.finishReason().reason()).isEqualTo(FinishReason.Reason.STOP);
 
-            StreamResult stream = generator.stream(GenerateOptions.builder(model).provider(provider).prompt("Count from 1 to 5.").maxTokens(200).build());
-            StringBuilder text = new StringBuilder();
-            stream.forEach(event -> {
-                if (event instanceof StreamEvent.TextDelta delta) {
-                    text.append(delta.delta());
-                }
-            });
-            assertThat(text.toString()).isEqualTo(stream.response().text()).isNotBlank();
-
-            Tool weather = Tool.active("get_weather", "Current weather for a city",
-                    JsonMapper.builder().build().readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"),
-                    (args, context) -> "18C and sunny in " + args.path("city").asString());
-            GenerateResult tools = generator.generate(GenerateOptions.builder(model).provider(provider).maxTokens(500)
-                    .prompt("What is the weather in Paris? Use the tool.").tool(weather).maxToolRounds(2).build());
-            assertThat(tools.steps().size()).isGreaterThanOrEqualTo(2);
-            assertThat(tools.text()).containsIgnoringCase("18");
+      StreamResult stream = generator.stream(GenerateOptions.builder(model).provider(provider).prompt("Count from 1 to 5.").maxTokens(200).build());
+      StringBuilder text = new StringBuilder();
+      stream.forEach(event -> {
+        if (event instanceof StreamEvent.TextDelta delta) {
+          text.append(delta.delta());
         }
-    }
+      });
+      assertThat(text.toString()).isEqualTo(stream.response().text()).isNotBlank();
 
-    private static void badKey(String provider, String keyVariable, String model) {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put(keyVariable, "definitely-not-a-valid-key");
-        try (Client client = Client.fromEnv(Environment.of(env))) {
-            assertThatThrownBy(() -> new Generator(client).generate(GenerateOptions.builder(model).provider(provider).prompt("hi").maxRetries(0).build()))
-                    .isInstanceOf(AuthenticationException.class)
-                    .satisfies(e -> assertThat(((LlmException) e).remedy()).isNotBlank());
-        }
+      Tool weather = Tool.active("get_weather", "Current weather for a city",
+          JsonMapper.builder().build().readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"),
+          (args, context) -> "18C and sunny in " + args.path("city").asString());
+      GenerateResult tools = generator.generate(GenerateOptions.builder(model).provider(provider).maxTokens(500)
+          .prompt("What is the weather in Paris? Use the tool.").tool(weather).maxToolRounds(2).build());
+      assertThat(tools.steps().size()).isGreaterThanOrEqualTo(2);
+      assertThat(tools.text()).containsIgnoringCase("18");
     }
+  }
 
-    @Test
-    @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
-    void openai() {
-        roundTrip("openai", "gpt-5-mini");
-        badKey("openai", "OPENAI_API_KEY", "gpt-5-mini");
+  private static void badKey(String provider, String keyVariable, String model) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put(keyVariable, "definitely-not-a-valid-key");
+    try (Client client = Client.fromEnv(Environment.of(env))) {
+      assertThatThrownBy(() -> new Generator(client).generate(GenerateOptions.builder(model).provider(provider).prompt("hi").maxRetries(0).build()))
+          .isInstanceOf(AuthenticationException.class)
+          .satisfies(e -> assertThat(((LlmException) e).remedy()).isNotBlank());
     }
+  }
 
-    @Test
-    @EnabledIfEnvironmentVariable(named = "ANTHROPIC_API_KEY", matches = ".+")
-    void anthropic() {
-        roundTrip("anthropic", "claude-haiku-4-5");
-        badKey("anthropic", "ANTHROPIC_API_KEY", "claude-haiku-4-5");
-    }
+  @Test
+  @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
+  void openai() {
+    roundTrip("openai", "gpt-5-mini");
+    badKey("openai", "OPENAI_API_KEY", "gpt-5-mini");
+  }
 
-    @Test
-    @EnabledIfEnvironmentVariable(named = "GEMINI_API_KEY", matches = ".+")
-    void gemini() {
-        roundTrip("gemini", "gemini-2.5-flash");
-        badKey("gemini", "GEMINI_API_KEY", "gemini-2.5-flash");
-    }
+  @Test
+  @EnabledIfEnvironmentVariable(named = "ANTHROPIC_API_KEY", matches = ".+")
+  void anthropic() {
+    roundTrip("anthropic", "claude-haiku-4-5");
+    badKey("anthropic", "ANTHROPIC_API_KEY", "claude-haiku-4-5");
+  }
+
+  @Test
+  @EnabledIfEnvironmentVariable(named = "GEMINI_API_KEY", matches = ".+")
+  void gemini() {
+    roundTrip("gemini", "gemini-2.5-flash");
+    badKey("gemini", "GEMINI_API_KEY", "gemini-2.5-flash");
+  }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * An immutable pipeline graph (attractor-spec.md section 2): graph attributes, nodes in
@@ -22,8 +21,10 @@ import java.util.Set;
  * changes after construction.
  */
 public final class Graph {
-  private static final Set<String> START_IDS = Set.of("start", "Start");
-  private static final Set<String> EXIT_IDS = Set.of("exit", "end");
+  // Lists, not sets: Set.of iterates in an order that changes between JVM runs, which made the
+  // order of startNodes()/exitNodes() (and the messages built from them) nondeterministic.
+  private static final List<String> START_IDS = List.of("start", "Start");
+  private static final List<String> EXIT_IDS = List.of("exit", "end");
 
   private final String name;
   private final Attributes attributes;
@@ -140,7 +141,7 @@ public final class Graph {
     return exitNodes().stream().anyMatch(exit -> exit.id().equals(node.id()));
   }
 
-  private List<Node> terminals(String type, String shape, Set<String> ids) {
+  private List<Node> terminals(String type, String shape, List<String> ids) {
     List<Node> byShape = new ArrayList<>();
     for (Node node : nodes.values()) {
       if (node.shape().equals(shape) || node.type().equals(type)) {

@@ -7,7 +7,12 @@ package dev.darkfactory.pipeline.problem;
  * inputs that cannot be run at all.
  */
 public abstract sealed class PipelineException extends RuntimeException
-    permits DotSyntaxException, ValidationException, PipelineSourceException, RenderException {
+    permits DotSyntaxException,
+        ValidationException,
+        PipelineSourceException,
+        ConditionSyntaxException,
+        StylesheetSyntaxException,
+        RenderException {
 
   protected PipelineException(String message) {
     super(message);

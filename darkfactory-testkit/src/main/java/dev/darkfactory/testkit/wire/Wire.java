@@ -8,23 +8,23 @@ import tools.jackson.databind.node.ObjectNode;
 /** The twin's JSON mapper (immutable once built) and node factories. */
 public final class Wire {
 
-    public static final JsonMapper MAPPER = JsonMapper.builder().build();
+  public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Wire() {}
+  private Wire() {}
 
-    public static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
+  public static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  public static ArrayNode array() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
+  static tools.jackson.databind.JsonNode parseArguments(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (tools.jackson.core.JacksonException e) {
+      return object();
     }
-
-    public static ArrayNode array() {
-        return JsonNodeFactory.instance.arrayNode();
-    }
-
-    static tools.jackson.databind.JsonNode parseArguments(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (tools.jackson.core.JacksonException e) {
-            return object();
-        }
-    }
+  }
 }

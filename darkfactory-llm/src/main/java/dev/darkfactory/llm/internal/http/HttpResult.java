@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 /** A fully read HTTP response. */
 public record HttpResult(int status, HttpHeaders headers, byte[] body) {
 
-    public boolean ok() {
-        return status >= 200 && status < 300;
-    }
+  public boolean ok() {
+    return status >= 200 && status < 300;
+  }
 
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
 }

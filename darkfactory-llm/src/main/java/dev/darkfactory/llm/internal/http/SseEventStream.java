@@ -25,106 +25,106 @@ import tools.jackson.core.JacksonException;
  */
 public final class SseEventStream implements EventStream {
 
-    private final InputStream body;
-    private final SseReader reader;
-    private final StreamTranslator translator;
-    private final Optional<AbortSignal> abort;
-    private final Optional<AbortSignal.Registration> hook;
-    private final Deque<StreamEvent> pending = new ArrayDeque<>();
-    private boolean done;
-    private boolean iterated;
+  private final InputStream body;
+  private final SseReader reader;
+  private final StreamTranslator translator;
+  private final Optional<AbortSignal> abort;
+  private final Optional<AbortSignal.Registration> hook;
+  private final Deque<StreamEvent> pending = new ArrayDeque<>();
+  private boolean done;
+  private boolean iterated;
 
-    public SseEventStream(InputStream body, StreamTranslator translator, Optional<AbortSignal> abort) {
-        this.body = body;
-        this.reader = new SseReader(body);
-        this.translator = translator;
-        this.abort = abort;
-        this.hook = abort.map(signal -> signal.onAbort(this::closeBody));
+  public SseEventStream(InputStream body, StreamTranslator translator, Optional<AbortSignal> abort) {
+    this.body = body;
+    this.reader = new SseReader(body);
+    this.translator = translator;
+    this.abort = abort;
+    this.hook = abort.map(signal -> signal.onAbort(this::closeBody));
+  }
+
+  @Override
+  public Iterator<StreamEvent> iterator() {
+    if (iterated) {
+      throw new IllegalStateException("An EventStream can be iterated only once");
     }
+    iterated = true;
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        fillPending();
+        return !pending.isEmpty();
+      }
 
-    @Override
-    public Iterator<StreamEvent> iterator() {
-        if (iterated) {
-            throw new IllegalStateException("An EventStream can be iterated only once");
+      @Override
+      public StreamEvent next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
         }
-        iterated = true;
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                fillPending();
-                return !pending.isEmpty();
-            }
+        return pending.removeFirst();
+      }
+    };
+  }
 
-            @Override
-            public StreamEvent next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return pending.removeFirst();
-            }
-        };
-    }
-
-    private void fillPending() {
-        while (pending.isEmpty() && !done) {
-            try {
-                Optional<SseEvent> event = reader.next();
-                if (event.isEmpty()) {
-                    finish(translator.onClose());
-                } else {
-                    pending.addAll(translator.onEvent(event.get()));
-                    if (translator.finished()) {
-                        finish(java.util.List.of());
-                    }
-                }
-            } catch (LlmException e) {
-                fail(e);
-            } catch (JacksonException e) {
-                fail(new StreamException("The provider sent a malformed stream frame: " + e.getOriginalMessage(), e));
-            } catch (IOException e) {
-                fail(translate(e));
-            } catch (RuntimeException e) {
-                fail(new StreamException("The stream could not be translated: " + e, e));
-            }
+  private void fillPending() {
+    while (pending.isEmpty() && !done) {
+      try {
+        Optional<SseEvent> event = reader.next();
+        if (event.isEmpty()) {
+          finish(translator.onClose());
+        } else {
+          pending.addAll(translator.onEvent(event.get()));
+          if (translator.finished()) {
+            finish(java.util.List.of());
+          }
         }
+      } catch (LlmException e) {
+        fail(e);
+      } catch (JacksonException e) {
+        fail(new StreamException("The provider sent a malformed stream frame: " + e.getOriginalMessage(), e));
+      } catch (IOException e) {
+        fail(translate(e));
+      } catch (RuntimeException e) {
+        fail(new StreamException("The stream could not be translated: " + e, e));
+      }
     }
+  }
 
-    private LlmException translate(IOException e) {
-        if (abort.isPresent() && abort.get().isAborted()) {
-            return abort.get().reason().orElseThrow();
-        }
-        if (e instanceof StreamingBody.StreamIdleException) {
-            return new RequestTimeoutException(e.getMessage() + " (stream idle timeout)", e);
-        }
-        if (e instanceof SseStreamCutException) {
-            return new StreamException(e.getMessage(), e);
-        }
-        return new StreamException("The response stream broke off: " + e.getMessage(), e);
+  private LlmException translate(IOException e) {
+    if (abort.isPresent() && abort.get().isAborted()) {
+      return abort.get().reason().orElseThrow();
     }
+    if (e instanceof StreamingBody.StreamIdleException) {
+      return new RequestTimeoutException(e.getMessage() + " (stream idle timeout)", e);
+    }
+    if (e instanceof SseStreamCutException) {
+      return new StreamException(e.getMessage(), e);
+    }
+    return new StreamException("The response stream broke off: " + e.getMessage(), e);
+  }
 
-    private void finish(java.util.List<StreamEvent> closing) {
-        pending.addAll(closing);
-        done = true;
-        close();
-    }
+  private void finish(java.util.List<StreamEvent> closing) {
+    pending.addAll(closing);
+    done = true;
+    close();
+  }
 
-    private void fail(LlmException error) {
-        pending.add(new StreamEvent.Error(error));
-        done = true;
-        close();
-    }
+  private void fail(LlmException error) {
+    pending.add(new StreamEvent.Error(error));
+    done = true;
+    close();
+  }
 
-    private void closeBody() {
-        try {
-            body.close();
-        } catch (IOException ignored) {
-            // Closing only releases the connection; there is nothing left to report.
-        }
+  private void closeBody() {
+    try {
+      body.close();
+    } catch (IOException ignored) {
+      // Closing only releases the connection; there is nothing left to report.
     }
+  }
 
-    @Override
-    public void close() {
-        hook.ifPresent(AbortSignal.Registration::remove);
-        closeBody();
-    }
+  @Override
+  public void close() {
+    hook.ifPresent(AbortSignal.Registration::remove);
+    closeBody();
+  }
 }

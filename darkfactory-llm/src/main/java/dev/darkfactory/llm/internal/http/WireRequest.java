@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
  * parameters the provider cannot honour, which the response carries back to the caller.
  */
 public record WireRequest(ObjectNode body, Map<String, String> headers, List<Warning> warnings) {
-    public WireRequest {
-        headers = Map.copyOf(headers);
-        warnings = List.copyOf(warnings);
-    }
+  public WireRequest {
+    headers = Map.copyOf(headers);
+    warnings = List.copyOf(warnings);
+  }
 }

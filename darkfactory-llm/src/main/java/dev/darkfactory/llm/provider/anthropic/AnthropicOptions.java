@@ -7,13 +7,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reads {@code provider_options} for this adapter: the "anthropic" key, overlaid by the adapter's own name. */
 final class AnthropicOptions {
 
-    private AnthropicOptions() {}
+  private AnthropicOptions() {}
 
-    static ObjectNode of(Request request, String providerName) {
-        ObjectNode options = request.optionsFor("anthropic");
-        if (!"anthropic".equals(providerName)) {
-            JsonObjects.merge(options, request.optionsFor(providerName), java.util.Set.of());
-        }
-        return options;
+  static ObjectNode of(Request request, String providerName) {
+    ObjectNode options = request.optionsFor("anthropic");
+    if (!"anthropic".equals(providerName)) {
+      JsonObjects.merge(options, request.optionsFor(providerName), java.util.Set.of());
     }
+    return options;
+  }
 }

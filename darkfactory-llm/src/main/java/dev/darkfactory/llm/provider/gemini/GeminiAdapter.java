@@ -25,69 +25,69 @@ import tools.jackson.databind.JsonNode;
  */
 public final class GeminiAdapter implements ProviderAdapter {
 
-    public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+  public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
 
-    private final AdapterConfig config;
-    private final HttpTransport transport;
+  private final AdapterConfig config;
+  private final HttpTransport transport;
 
-    public GeminiAdapter(AdapterConfig config) {
-        this.config = config;
-        this.transport = new HttpTransport(config.timeout());
+  public GeminiAdapter(AdapterConfig config) {
+    this.config = config;
+    this.transport = new HttpTransport(config.timeout());
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public Response complete(Request request) {
+    WireRequest wire = GeminiRequestTranslator.translate(request, name());
+    ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
+        config.endpointOr(endpoint(request.model(), "generateContent", false)), config.defaultHeaders(), wire.body(), request.abortSignal());
+    return ProviderCall.translate(name(), () -> GeminiResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings()));
+  }
+
+  @Override
+  public EventStream stream(Request request) {
+    WireRequest wire = GeminiRequestTranslator.translate(request, name());
+    return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint(request.model(), "streamGenerateContent", true)),
+        config.defaultHeaders(), wire.body(), request.abortSignal(),
+        new GeminiStreamTranslator(name(), request.model(), wire.warnings()), true);
+  }
+
+  @Override
+  public Optional<List<String>> listModels() {
+    try {
+      JsonNode body = ProviderCall.getJson(transport, name(), URI.create(root() + "/v1beta/models" + keyQuery("?")),
+          config.defaultHeaders(), Optional.empty()).body();
+      List<String> ids = new ArrayList<>();
+      body.path("models").forEach(model -> ids.add(model.path("name").asString().replaceFirst("^models/", "")));
+      return Optional.of(ids);
+    } catch (LlmException e) {
+      return Optional.empty();
     }
+  }
 
-    @Override
-    public String name() {
-        return config.name();
-    }
+  private URI endpoint(String model, String method, boolean sse) {
+    String path = "/v1beta/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8) + ":" + method;
+    String query = sse ? "?alt=sse" + keyQuery("&") : keyQuery("?");
+    return URI.create(root() + path + query);
+  }
 
-    @Override
-    public Response complete(Request request) {
-        WireRequest wire = GeminiRequestTranslator.translate(request, name());
-        ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
-                config.endpointOr(endpoint(request.model(), "generateContent", false)), config.defaultHeaders(), wire.body(), request.abortSignal());
-        return ProviderCall.translate(name(), () -> GeminiResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings()));
-    }
+  private String keyQuery(String separator) {
+    return config.apiKey().map(key -> separator + "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)).orElse("");
+  }
 
-    @Override
-    public EventStream stream(Request request) {
-        WireRequest wire = GeminiRequestTranslator.translate(request, name());
-        return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint(request.model(), "streamGenerateContent", true)),
-                config.defaultHeaders(), wire.body(), request.abortSignal(),
-                new GeminiStreamTranslator(name(), request.model(), wire.warnings()), true);
-    }
-
-    @Override
-    public Optional<List<String>> listModels() {
-        try {
-            JsonNode body = ProviderCall.getJson(transport, name(), URI.create(root() + "/v1beta/models" + keyQuery("?")),
-                    config.defaultHeaders(), Optional.empty()).body();
-            List<String> ids = new ArrayList<>();
-            body.path("models").forEach(model -> ids.add(model.path("name").asString().replaceFirst("^models/", "")));
-            return Optional.of(ids);
-        } catch (LlmException e) {
-            return Optional.empty();
-        }
-    }
-
-    private URI endpoint(String model, String method, boolean sse) {
-        String path = "/v1beta/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8) + ":" + method;
-        String query = sse ? "?alt=sse" + keyQuery("&") : keyQuery("?");
-        return URI.create(root() + path + query);
-    }
-
-    private String keyQuery(String separator) {
-        return config.apiKey().map(key -> separator + "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)).orElse("");
-    }
-
-    /** The base URL without a trailing API version, so "…/v1beta" and "…" both work. */
-    private String root() {
-        String base = config.baseUrl();
-        return base.endsWith("/v1beta") ? base.substring(0, base.length() - "/v1beta".length()) : base;
-    }
+  /** The base URL without a trailing API version, so "…/v1beta" and "…" both work. */
+  private String root() {
+    String base = config.baseUrl();
+    return base.endsWith("/v1beta") ? base.substring(0, base.length() - "/v1beta".length()) : base;
+  }
 
 
-    @Override
-    public void close() {
-        transport.close();
-    }
+  @Override
+  public void close() {
+    transport.close();
+  }
 }

@@ -23,58 +23,58 @@ import tools.jackson.databind.JsonNode;
  */
 public final class OpenAIAdapter implements ProviderAdapter {
 
-    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    private final AdapterConfig config;
-    private final HttpTransport transport;
+  private final AdapterConfig config;
+  private final HttpTransport transport;
 
-    public OpenAIAdapter(AdapterConfig config) {
-        this.config = config;
-        this.transport = new HttpTransport(config.timeout());
+  public OpenAIAdapter(AdapterConfig config) {
+    this.config = config;
+    this.transport = new HttpTransport(config.timeout());
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public Response complete(Request request) {
+    WireRequest wire = OpenAIRequestTranslator.translate(request, false, name());
+    ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
+        config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(), wire.body(), request.abortSignal());
+    return ProviderCall.translate(name(), () -> OpenAIResponseTranslator.translate(response.body(), name(), wire.warnings()))
+        .withRateLimit(RateLimitHeaders.parse(response.headers()));
+  }
+
+  @Override
+  public EventStream stream(Request request) {
+    WireRequest wire = OpenAIRequestTranslator.translate(request, true, name());
+    return ProviderCall.postStream(transport, name(), config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(),
+        wire.body(), request.abortSignal(), new OpenAIStreamTranslator(name(), request.model(), wire.warnings()));
+  }
+
+  @Override
+  public Optional<List<String>> listModels() {
+    try {
+      JsonNode body = ProviderCall.getJson(transport, name(), ProviderCall.uri(config.baseUrl(), "/models"), headers(),
+          Optional.empty()).body();
+      List<String> ids = new ArrayList<>();
+      body.path("data").forEach(model -> ids.add(model.path("id").asString()));
+      return Optional.of(ids);
+    } catch (LlmException e) {
+      return Optional.empty();
     }
+  }
 
-    @Override
-    public String name() {
-        return config.name();
-    }
+  private Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>(config.defaultHeaders());
+    config.apiKey().ifPresent(key -> headers.put("Authorization", "Bearer " + key));
+    return headers;
+  }
 
-    @Override
-    public Response complete(Request request) {
-        WireRequest wire = OpenAIRequestTranslator.translate(request, false, name());
-        ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
-                config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(), wire.body(), request.abortSignal());
-        return ProviderCall.translate(name(), () -> OpenAIResponseTranslator.translate(response.body(), name(), wire.warnings()))
-                .withRateLimit(RateLimitHeaders.parse(response.headers()));
-    }
-
-    @Override
-    public EventStream stream(Request request) {
-        WireRequest wire = OpenAIRequestTranslator.translate(request, true, name());
-        return ProviderCall.postStream(transport, name(), config.endpointOr(ProviderCall.uri(config.baseUrl(), "/responses")), headers(),
-                wire.body(), request.abortSignal(), new OpenAIStreamTranslator(name(), request.model(), wire.warnings()));
-    }
-
-    @Override
-    public Optional<List<String>> listModels() {
-        try {
-            JsonNode body = ProviderCall.getJson(transport, name(), ProviderCall.uri(config.baseUrl(), "/models"), headers(),
-                    Optional.empty()).body();
-            List<String> ids = new ArrayList<>();
-            body.path("data").forEach(model -> ids.add(model.path("id").asString()));
-            return Optional.of(ids);
-        } catch (LlmException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>(config.defaultHeaders());
-        config.apiKey().ifPresent(key -> headers.put("Authorization", "Bearer " + key));
-        return headers;
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
+  @Override
+  public void close() {
+    transport.close();
+  }
 }

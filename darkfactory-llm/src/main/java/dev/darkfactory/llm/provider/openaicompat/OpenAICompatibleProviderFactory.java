@@ -16,31 +16,31 @@ import java.util.Set;
  */
 public final class OpenAICompatibleProviderFactory implements ProviderFactory {
 
-    @Override
-    public String name() {
-        return "openai-compatible";
-    }
+  @Override
+  public String name() {
+    return "openai-compatible";
+  }
 
-    @Override
-    public int order() {
-        return 40;
-    }
+  @Override
+  public int order() {
+    return 40;
+  }
 
-    @Override
-    public Optional<ProviderAdapter> fromEnvironment(Environment environment, AdapterTimeout timeout) {
-        return Optional.empty();
-    }
+  @Override
+  public Optional<ProviderAdapter> fromEnvironment(Environment environment, AdapterTimeout timeout) {
+    return Optional.empty();
+  }
 
-    @Override
-    public Set<WireFormat> wireFormats() {
-        return Set.of(WireFormat.OPENAI_CHAT);
-    }
+  @Override
+  public Set<WireFormat> wireFormats() {
+    return Set.of(WireFormat.OPENAI_CHAT);
+  }
 
-    @Override
-    public ProviderAdapter fromDeclaration(ProviderDeclaration declaration, Environment environment, AdapterTimeout timeout) {
-        AdapterConfig.Builder builder = AdapterConfig.builder(declaration.name(), declaration.baseUrl()).timeout(timeout);
-        declaration.apiKeyVariable().flatMap(environment::get).ifPresent(builder::apiKey);
-        declaration.headers().forEach(builder::header);
-        return new OpenAICompatibleAdapter(builder.build());
-    }
+  @Override
+  public ProviderAdapter fromDeclaration(ProviderDeclaration declaration, Environment environment, AdapterTimeout timeout) {
+    AdapterConfig.Builder builder = AdapterConfig.builder(declaration.name(), declaration.baseUrl()).timeout(timeout);
+    declaration.apiKeyVariable().flatMap(environment::get).ifPresent(builder::apiKey);
+    declaration.headers().forEach(builder::header);
+    return new OpenAICompatibleAdapter(builder.build());
+  }
 }

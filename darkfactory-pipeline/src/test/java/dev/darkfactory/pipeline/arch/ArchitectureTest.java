@@ -1,0 +1,53 @@
+package dev.darkfactory.pipeline.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline library's structural rules (style-anchors: packages per concept, no printing). */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.darkfactory.pipeline");
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("dev.darkfactory.pipeline.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void libraryCodeNeverPrints() {
+    noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        .because("libraries publish events; only the CLI prints")
+        .check(classes);
+  }
+
+  @Test
+  void libraryCodeNeverExits() {
+    noClasses().should().callMethod(System.class, "exit", int.class).check(classes);
+  }
+
+  @Test
+  void frontEndDoesNotDependOnTheCommandLine() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("dev.darkfactory.cli..").check(classes);
+  }
+
+  @Test
+  void theModelDependsOnNothingButSourcePositions() {
+    noClasses().that().resideInAPackage("dev.darkfactory.pipeline.graph..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.darkfactory.pipeline.dot..", "dev.darkfactory.pipeline.lint..", "dev.darkfactory.pipeline.report..",
+            "dev.darkfactory.pipeline.render..", "tools.jackson..")
+        .check(classes);
+  }
+}
