@@ -189,8 +189,10 @@ public final class PatchApplier {
         }
         done.add(entry.getKey());
       } catch (EnvironmentException e) {
-        throw new ToolException(ToolException.Kind.PATCH_VERIFICATION,
-            "Patch partly applied: " + e.getMessage() + (done.isEmpty() ? "" : " Already written: " + done + "."), e);
+        String message = done.isEmpty()
+            ? "Patch not applied: " + e.getMessage()
+            : "Patch partly applied: " + e.getMessage() + " Already written: " + done + ".";
+        throw new ToolException(ToolException.Kind.PATCH_VERIFICATION, message, e);
       }
     }
   }

@@ -41,6 +41,16 @@ class PatchParserTest {
   }
 
   @Test
+  void aRefusedWriteIsReportedAndNothingIsClaimed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    var env = new dev.darkfactory.agent.env.ReadOnlyExecutionEnvironment(
+        dev.darkfactory.agent.env.LocalExecutionEnvironment.create(dir));
+    Patch patch = PatchParser.parse("*** Begin Patch\n*** Add File: a.txt\n+x\n*** End Patch");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PatchApplier.apply(patch, env))
+        .hasMessage("Patch not applied: Write operations are disabled in read-only mode (write a.txt refused).");
+  }
+
+  @Test
   void acceptsCrlfPatchesAndSurroundingBlankLines() {
     Patch patch = PatchParser.parse("\r\n*** Begin Patch\r\n*** Delete File: x\r\n*** End Patch\r\n\r\n");
     assertThat(patch.operations()).containsExactly(new Patch.DeleteFile("x"));
