@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The AttractorBench mock LLM server, as the benchmark describes it, on loopback. Routes: {@code
  * GET /health}, {@code /v1/models}, {@code /requests} (the request log), {@code /requests/reset};
  * {@code POST /v1/responses} and {@code /v1/chat/completions} (both answered in Responses shape),
- * {@code /v1/messages}, any path containing {@code generateContent} (Gemini JSON, even for a stream
- * request), {@code /v1/rate-limited} (429, {@code Retry-After: 1}) and {@code /v1/auth-error}
+ * {@code /v1/messages}, any path containing {@code generateContent} (Gemini JSON) or {@code
+ * streamGenerateContent} (a JSON array of one Gemini response), {@code /v1/rate-limited} (429, {@code Retry-After: 1}) and {@code /v1/auth-error}
  * (401). Non-streaming requests with tools get one {@code get_weather} call per path, then text.
  *
  * <p>It speaks HTTP/1.0 like Python's {@code BaseHTTPRequestHandler}: one request per connection,
@@ -194,6 +194,9 @@ public final class AttractorBenchMock implements AutoCloseable {
       }
     } else if (path.contains("generateContent")) {
       respond(out, 200, BenchReplies.geminiText(), Map.of());
+    } else if (path.contains("streamGenerateContent")) {
+      // Gemini's non-SSE stream form: a JSON array of chunks (here one), as the benchmark's mock answers.
+      respond(out, 200, BenchReplies.MAPPER.createArrayNode().add(BenchReplies.geminiText()), Map.of());
     } else if (path.equals("/v1/rate-limited")) {
       respond(out, 429, BenchReplies.error("Rate limited", "rate_limit_error"), Map.of("Retry-After", "1"));
     } else if (path.equals("/v1/auth-error")) {

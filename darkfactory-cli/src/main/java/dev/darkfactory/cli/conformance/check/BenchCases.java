@@ -64,6 +64,8 @@ public final class BenchCases {
         (r, log) -> all(exitZero(r), field(r, "/text"), called(log, "/messages"))));
     t.add(withStdin(1, "provider_adapters", "gemini_complete", "complete", request("gemini-pro", "gemini", "Say hello", ""),
         (r, log) -> all(exitZero(r), field(r, "/text"), called(log, "generateContent"))));
+    t.add(withStdin(1, "provider_adapters", "gemini_stream", "stream", request("gemini-pro", "gemini", "Say hello", ", \"stream\": true"),
+        (r, log) -> all(exitZero(r), streamed(r), called(log, "streamGenerateContent"))));
     t.add(withStdin(1, "generation", "stream_events", "stream", request("gpt-4o", "openai", "Say hello", ", \"stream\": true"),
         (r, log) -> all(exitZero(r), streamed(r), called(log, "/v1/responses"))));
     t.add(withStdin(1, "provider_adapters", "anthropic_stream", "stream", request("claude-sonnet-4-20250514", "anthropic", "Say hello", ", \"stream\": true"),
