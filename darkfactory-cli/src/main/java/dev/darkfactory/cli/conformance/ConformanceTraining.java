@@ -29,7 +29,9 @@ public final class ConformanceTraining {
   public static void main(String[] ignored) throws IOException {
     Path scratch = Files.createTempDirectory("conformance-training");
     try (AttractorBenchMock mock = AttractorBenchMock.start(0)) {
-      Environment environment = Environment.of(mock.environment());
+      java.util.Map<String, String> variables = new java.util.LinkedHashMap<>(mock.environment());
+      variables.put("CONFORMANCE_RUNS_DIR", scratch.resolve("runs").toString());
+      Environment environment = Environment.of(variables);
       int ran = 0;
       for (Invocation invocation : invocations(scratch)) {
         StringWriter sink = new StringWriter();
