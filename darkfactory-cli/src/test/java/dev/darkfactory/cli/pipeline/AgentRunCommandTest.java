@@ -117,4 +117,32 @@ class AgentRunCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(cli.twin.requestCount()).isZero();
   }
+
+  @Test
+  void conflictingOrIncompleteBackendOptionsAreUsageErrors() throws Exception {
+    CliRun noFile = cli.run("run", dot.toString(), "--logs-root", root(), "--backend", "scripted");
+    assertThat(noFile.exitCode()).isEqualTo(2);
+    assertThat(noFile.err()).contains("--backend scripted needs --scripted FILE");
+    Path script = temp.resolve("s.json");
+    Files.writeString(script, "{\"nodes\": {}}");
+    CliRun both = cli.run("run", dot.toString(), "--logs-root", root(), "--backend", "agent", "--scripted", script.toString());
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--scripted FILE goes with --backend scripted");
+    CliRun unknownProvider = cli.run("run", dot.toString(), "--logs-root", root(), "--provider", "openai");
+    assertThat(unknownProvider.exitCode()).isEqualTo(2);
+    assertThat(unknownProvider.err()).contains("provider 'openai' is not configured (configured: anthropic)");
+    assertThat(cli.twin.requestCount()).isZero();
+  }
+
+  @Test
+  void aResumeUsesTheRecordedBackendModelAndWorkdir() throws Exception {
+    cli.calls("shell", "{'command':'sleep 5','timeout_ms':20000}").says("never");
+    CliRun stopped = cli.run("run", dot.toString(), "--logs-root", root(), "--workdir", repo.toString(), "--model", "claude-opus-4-6",
+        "--timeout", "300ms");
+    assertThat(stopped.exitCode()).isEqualTo(1);
+    cli.says("first").says("second");
+    CliRun resumed = cli.run("resume", root());
+    assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+    assertThat(resumed.out()).contains("agent backend: anthropic claude-opus-4-6 in " + repo, "agent anthropic/claude-opus-4-6");
+  }
 }

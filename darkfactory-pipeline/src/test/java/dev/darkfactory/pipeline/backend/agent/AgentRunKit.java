@@ -44,6 +44,7 @@ final class AgentRunKit implements AutoCloseable {
   final SpendLedger ledger;
   private RunBudget budget = RunBudget.unlimited();
   private Duration stallTimeout = Duration.ofMinutes(10);
+  private Duration hookTimeout = Duration.ofSeconds(60);
   private Interviewer interviewer = new AutoApproveInterviewer();
   private AgentBackend backend;
   RecordingListener events = new RecordingListener();
@@ -73,6 +74,11 @@ final class AgentRunKit implements AutoCloseable {
 
   AgentRunKit stallTimeout(Duration value) {
     this.stallTimeout = value;
+    return this;
+  }
+
+  AgentRunKit hookTimeout(Duration value) {
+    this.hookTimeout = value;
     return this;
   }
 
@@ -109,6 +115,7 @@ final class AgentRunKit implements AutoCloseable {
           .ledger(ledger)
           .budget(budget)
           .stallTimeout(stallTimeout)
+          .hookTimeout(hookTimeout)
           .build();
     }
     return backend;

@@ -77,6 +77,29 @@ class HooksSteeringAndFanInTest {
   }
 
   @Test
+  void aPreHookThatHangsOrCannotRunSkipsTheCall() throws IOException {
+    kit.close();
+    kit = new AgentRunKit(temp).hookTimeout(java.time.Duration.ofMillis(300));
+    String dot = """
+        digraph Hang {
+          start [shape=Mdiamond]
+          slow [prompt="Work", tool_hooks.pre="sleep 5"]
+          broken [prompt="Work", tool_hooks.pre="no-such-command-xyz"]
+          done [shape=Msquare]
+          start -> slow -> broken -> done
+        }
+        """;
+    kit.calls("write_file", json("{'file_path':'a.txt','content':'a'}")).says("Tried.")
+        .calls("write_file", json("{'file_path':'b.txt','content':'b'}")).says("Tried again.");
+    RunResult result = kit.run(dot);
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(Files.exists(kit.workdir.resolve("a.txt"))).isFalse();
+    assertThat(Files.exists(kit.workdir.resolve("b.txt"))).isFalse();
+    assertThat(kit.stageFile("slow", ShellToolHooks.LOG_FILE)).contains("\"problem\":\"timed out after 0s\"", "\"skipped_call\":true");
+    assertThat(kit.stageFile("broken", ShellToolHooks.LOG_FILE)).contains("\"exit_code\":127", "\"skipped_call\":true");
+  }
+
+  @Test
   void aSteerFileInTheStageDirectoryReachesTheRunningAgent() throws IOException {
     Path stageDir = Files.createDirectories(temp.resolve("run/work"));
     Files.writeString(stageDir.resolve(StageWatchdog.STEER_FILE), "Use TypeScript instead.", StandardCharsets.UTF_8);
