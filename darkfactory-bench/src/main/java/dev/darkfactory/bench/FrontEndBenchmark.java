@@ -1,11 +1,15 @@
 package dev.darkfactory.bench;
 
+import dev.darkfactory.pipeline.PipelineLoader;
 import dev.darkfactory.pipeline.dot.DotParser;
+import dev.darkfactory.pipeline.lint.Linter;
+import dev.darkfactory.pipeline.problem.Diagnostic;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.source.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,14 +29,28 @@ public class FrontEndBenchmark {
   public String file;
 
   private SourceText source;
+  private final PipelineLoader loader = PipelineLoader.create();
+  private final Linter linter = Linter.builtIn();
 
   @Setup
-  public void load() throws IOException {
+  public void readFile() throws IOException {
     source = new SourceText(file, Files.readString(Path.of(file)));
   }
 
   @Benchmark
   public Graph parse() {
     return DotParser.parse(source);
+  }
+
+  /** Parse and lint, as {@code factory validate} does without the transforms. */
+  @Benchmark
+  public List<Diagnostic> parseAndValidate() {
+    return linter.validate(DotParser.parse(source));
+  }
+
+  /** The whole front-end of 3.1: parse, transforms (stylesheet, $goal), validate. */
+  @Benchmark
+  public List<Diagnostic> parseTransformValidate() {
+    return loader.load(source).diagnostics();
   }
 }

@@ -104,7 +104,7 @@ public final class ConditionParser {
       pos++;
     }
     String word = text.substring(start, pos);
-    rejectWordOperatorAsKey(word, start);
+    rejectNotPrefix(word, start);
     checkPath(word, start);
     return switch (word) {
       case "outcome" -> new ConditionKey.OutcomeStatus();
@@ -116,7 +116,7 @@ public final class ConditionParser {
   }
 
   /** {@code not x}: a reader of other languages would expect negation. */
-  private void rejectWordOperatorAsKey(String word, int start) {
+  private void rejectNotPrefix(String word, int start) {
     String lower = word.toLowerCase(Locale.ROOT);
     int save = pos;
     skipSpaces();

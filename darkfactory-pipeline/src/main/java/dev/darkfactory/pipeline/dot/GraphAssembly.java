@@ -42,23 +42,20 @@ final class GraphAssembly {
   void declareNode(Scope scope, String id, List<Attribute> explicit, SourcePosition position) {
     NodeDraft draft = nodes.get(id);
     if (draft == null) {
-      draft = new NodeDraft(position, new LinkedHashMap<>(scope.nodeDefaults()));
+      draft = new NodeDraft(position, Attributes.builder(scope.nodeDefaults()));
       nodes.put(id, draft);
     }
-    for (Attribute attribute : explicit) {
-      draft.attributes.put(attribute.key(), attribute);
-    }
+    draft.attributes.putAll(explicit);
     if (!scope.isRoot() && (draft.scopes.isEmpty() || draft.scopes.getLast() != scope)) {
       draft.scopes.add(scope);
     }
   }
 
   void addEdge(Scope scope, String from, String to, List<Attribute> explicit, SourcePosition position) {
-    Map<String, Attribute> attributes = new LinkedHashMap<>(scope.edgeDefaults());
-    for (Attribute attribute : explicit) {
-      attributes.put(attribute.key(), attribute);
-    }
-    edges.add(new Edge(from, to, Attributes.of(attributes.values()), position));
+    Attributes attributes = scope.edgeDefaults().isEmpty() && explicit.isEmpty()
+        ? Attributes.empty()
+        : Attributes.builder(scope.edgeDefaults()).putAll(explicit).build();
+    edges.add(new Edge(from, to, attributes, position));
   }
 
   /**
@@ -75,7 +72,7 @@ final class GraphAssembly {
     List<Node> built = new ArrayList<>(nodes.size());
     Map<Scope, ClassList> memo = new IdentityHashMap<>();
     nodes.forEach((id, draft) -> built.add(new Node(
-        id, Attributes.of(draft.attributes.values()), classesOf(draft.scopes, memo), draft.position)));
+        id, draft.attributes.build(), classesOf(draft.scopes, memo), draft.position)));
     return new Graph(name, Attributes.of(graphAttributes.values()), built, edges, position);
   }
 
@@ -138,10 +135,10 @@ final class GraphAssembly {
 
   private static final class NodeDraft {
     final SourcePosition position;
-    final Map<String, Attribute> attributes;
+    final Attributes.Builder attributes;
     final List<Scope> scopes = new ArrayList<>(1);
 
-    NodeDraft(SourcePosition position, Map<String, Attribute> attributes) {
+    NodeDraft(SourcePosition position, Attributes.Builder attributes) {
       this.position = position;
       this.attributes = attributes;
     }

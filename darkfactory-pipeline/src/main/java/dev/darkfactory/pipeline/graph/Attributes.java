@@ -57,6 +57,60 @@ public final class Attributes {
     return new Attributes(Collections.unmodifiableMap(map));
   }
 
+  /** A builder that starts empty. */
+  public static Builder builder() {
+    return new Builder(new LinkedHashMap<>());
+  }
+
+  /** A builder that starts with {@code initial}'s attributes, in their order. */
+  public static Builder builder(Map<String, Attribute> initial) {
+    return new Builder(new LinkedHashMap<>(initial));
+  }
+
+  /** A builder that starts with these attributes, for changing several at once. */
+  public Builder toBuilder() {
+    return new Builder(new LinkedHashMap<>(entries));
+  }
+
+  /**
+   * Collects attributes, later ones replacing earlier ones with the same key, and hands its map to
+   * the built {@link Attributes} without copying it again: the parser builds one per node and edge.
+   */
+  public static final class Builder {
+    private LinkedHashMap<String, Attribute> map;
+
+    private Builder(LinkedHashMap<String, Attribute> map) {
+      this.map = map;
+    }
+
+    public Builder put(Attribute attribute) {
+      map.put(attribute.key(), attribute);
+      return this;
+    }
+
+    public Builder putAll(Collection<Attribute> attributes) {
+      for (Attribute attribute : attributes) {
+        map.put(attribute.key(), attribute);
+      }
+      return this;
+    }
+
+    public boolean isEmpty() {
+      return map.isEmpty();
+    }
+
+    public boolean has(String key) {
+      return map.containsKey(key);
+    }
+
+    /** The attributes; the builder must not be used afterwards. */
+    public Attributes build() {
+      LinkedHashMap<String, Attribute> built = map;
+      map = null;
+      return built.isEmpty() ? EMPTY : new Attributes(Collections.unmodifiableMap(built));
+    }
+  }
+
   public boolean has(String key) {
     return entries.containsKey(key);
   }

@@ -12,12 +12,14 @@ import java.util.Objects;
 /**
  * Validates a graph (attractor-spec.md 7.3): runs the built-in rules, then custom rules in the
  * order they were added (7.4), and returns every diagnostic sorted by source position, then rule.
+ * Diagnostics without a position (graphs built in code) come first.
  * Immutable: the {@code with...} methods return new linters.
  */
 public final class Linter {
   private static final Comparator<Diagnostic> ORDER = Comparator
       .comparingInt((Diagnostic d) -> d.position().line())
       .thenComparingInt(d -> d.position().column())
+      .thenComparing(d -> d.position().file())
       .thenComparing(Diagnostic::rule);
 
   private final List<LintRule> rules;

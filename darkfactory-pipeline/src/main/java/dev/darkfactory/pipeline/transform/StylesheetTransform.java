@@ -14,6 +14,7 @@ import dev.darkfactory.pipeline.stylesheet.StyleProperty;
 import dev.darkfactory.pipeline.stylesheet.Stylesheet;
 import dev.darkfactory.pipeline.stylesheet.StylesheetParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,40 +42,40 @@ public final class StylesheetTransform implements Transform {
       return graph;
     }
     Attribute source = graph.attributes().attribute("model_stylesheet").orElse(null);
+    Map<Declaration, SourcePosition> positions = new HashMap<>();
     List<Node> nodes = new ArrayList<>(graph.nodes().size());
     boolean changed = false;
     for (Node node : graph.nodes()) {
-      Attributes styled = style(node.attributes(), stylesheet.resolve(node), source);
-      styled = applyGraphDefaults(styled, graph.attributes());
-      changed |= styled != node.attributes();
-      nodes.add(styled == node.attributes() ? node : node.withAttributes(styled));
+      Attributes.Builder additions = null;
+      Attributes attributes = node.attributes();
+      for (Map.Entry<StyleProperty, Declaration> winner : stylesheet.resolve(node).entrySet()) {
+        String key = winner.getKey().key();
+        if (isUnset(attributes, key)) {
+          Declaration declaration = winner.getValue();
+          SourcePosition at = source == null ? SourcePosition.UNKNOWN
+              : positions.computeIfAbsent(declaration, d -> locate(source, d.valueOffset()));
+          additions = add(additions, attributes, new Attribute(key, new AttributeValue.StringValue(declaration.value()), at));
+        }
+      }
+      // 8.5 step 3: graph-level defaults fill what neither the node nor the stylesheet set.
+      for (StyleProperty property : StyleProperty.values()) {
+        Attribute fallback = graph.attributes().attribute(property.key()).orElse(null);
+        boolean styled = additions != null && additions.has(property.key());
+        if (fallback != null && !fallback.value().text().isEmpty() && !styled && isUnset(attributes, property.key())) {
+          additions = add(additions, attributes,
+              new Attribute(property.key(), new AttributeValue.StringValue(fallback.value().text()), fallback.position()));
+        }
+      }
+      changed |= additions != null;
+      nodes.add(additions == null ? node : node.withAttributes(additions.build()));
     }
     return changed ? graph.withNodes(nodes) : graph;
   }
 
-  private static Attributes style(Attributes attributes, Map<StyleProperty, Declaration> winners, Attribute source) {
-    Attributes result = attributes;
-    for (Map.Entry<StyleProperty, Declaration> winner : winners.entrySet()) {
-      String key = winner.getKey().key();
-      if (isUnset(result, key)) {
-        Declaration declaration = winner.getValue();
-        SourcePosition at = source == null ? SourcePosition.UNKNOWN : locate(source, declaration.valueOffset());
-        result = result.with(new Attribute(key, new AttributeValue.StringValue(declaration.value()), at));
-      }
-    }
-    return result;
-  }
-
-  /** 8.5 step 3: graph-level defaults fill what neither the node nor the stylesheet set. */
-  private static Attributes applyGraphDefaults(Attributes attributes, Attributes graphAttributes) {
-    Attributes result = attributes;
-    for (StyleProperty property : StyleProperty.values()) {
-      Attribute fallback = graphAttributes.attribute(property.key()).orElse(null);
-      if (fallback != null && !fallback.value().text().isEmpty() && isUnset(result, property.key())) {
-        result = result.with(new Attribute(property.key(), new AttributeValue.StringValue(fallback.value().text()), fallback.position()));
-      }
-    }
-    return result;
+  /** Adds to the node's attributes, copying them once, on the first change. */
+  private static Attributes.Builder add(Attributes.Builder additions, Attributes original, Attribute attribute) {
+    Attributes.Builder builder = additions == null ? original.toBuilder() : additions;
+    return builder.put(attribute);
   }
 
   private static boolean isUnset(Attributes attributes, String key) {

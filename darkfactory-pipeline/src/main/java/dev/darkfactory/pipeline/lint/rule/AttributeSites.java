@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -71,27 +72,48 @@ final class AttributeSites {
 
   /** Graph, node and edge attributes whose key passes {@code keys}, in that order. */
   static List<Site> all(Graph graph, Predicate<String> keys) {
-    List<Site> sites = new ArrayList<>(graph(graph, keys));
-    sites.addAll(nodes(graph, keys));
-    sites.addAll(edges(graph, keys));
+    return all(graph, (scope, attribute) -> keys.test(attribute.key()));
+  }
+
+  /**
+   * Graph, node and edge attributes that pass {@code filter}, in that order. Rules filter here,
+   * before sites are grouped, because grouping hashes every attribute it is given and a large
+   * pipeline has hundreds of thousands of them.
+   */
+  static List<Site> all(Graph graph, BiPredicate<AttributeScope, Attribute> filter) {
+    List<Site> sites = new ArrayList<>(graph(graph, filter));
+    sites.addAll(nodes(graph, filter));
+    sites.addAll(edges(graph, filter));
     return sites;
   }
 
   static List<Site> graph(Graph graph, Predicate<String> keys) {
+    return graph(graph, (scope, attribute) -> keys.test(attribute.key()));
+  }
+
+  static List<Site> nodes(Graph graph, Predicate<String> keys) {
+    return nodes(graph, (scope, attribute) -> keys.test(attribute.key()));
+  }
+
+  static List<Site> edges(Graph graph, Predicate<String> keys) {
+    return edges(graph, (scope, attribute) -> keys.test(attribute.key()));
+  }
+
+  static List<Site> graph(Graph graph, BiPredicate<AttributeScope, Attribute> filter) {
     List<Site> sites = new ArrayList<>();
     for (Attribute attribute : graph.attributes().all()) {
-      if (keys.test(attribute.key())) {
+      if (filter.test(AttributeScope.GRAPH, attribute)) {
         sites.add(new Site(AttributeScope.GRAPH, attribute, List.of(), null, graph.position()));
       }
     }
     return sites;
   }
 
-  static List<Site> nodes(Graph graph, Predicate<String> keys) {
+  static List<Site> nodes(Graph graph, BiPredicate<AttributeScope, Attribute> filter) {
     Map<Object, Draft> drafts = new LinkedHashMap<>();
     for (Node node : graph.nodes()) {
       for (Attribute attribute : node.attributes().all()) {
-        if (keys.test(attribute.key())) {
+        if (filter.test(AttributeScope.NODE, attribute)) {
           drafts.computeIfAbsent(identity(attribute, node.id()), k -> new Draft(attribute, null, node.position()))
               .owners.add(node.id());
         }
@@ -100,12 +122,12 @@ final class AttributeSites {
     return drafts.values().stream().map(d -> d.build(AttributeScope.NODE)).toList();
   }
 
-  static List<Site> edges(Graph graph, Predicate<String> keys) {
+  static List<Site> edges(Graph graph, BiPredicate<AttributeScope, Attribute> filter) {
     Map<Object, Draft> drafts = new LinkedHashMap<>();
     for (int i = 0; i < graph.edges().size(); i++) {
       Edge edge = graph.edges().get(i);
       for (Attribute attribute : edge.attributes().all()) {
-        if (keys.test(attribute.key())) {
+        if (filter.test(AttributeScope.EDGE, attribute)) {
           Diagnostic.EdgeRef ref = new Diagnostic.EdgeRef(edge.from(), edge.to());
           drafts.computeIfAbsent(identity(attribute, i), k -> new Draft(attribute, ref, edge.position()))
               .owners.add(edge.describe());

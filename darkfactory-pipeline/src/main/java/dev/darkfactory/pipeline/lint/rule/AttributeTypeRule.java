@@ -1,5 +1,7 @@
 package dev.darkfactory.pipeline.lint.rule;
 
+import dev.darkfactory.pipeline.graph.Attribute;
+import dev.darkfactory.pipeline.graph.AttributeScope;
 import dev.darkfactory.pipeline.graph.AttributeSpec;
 import dev.darkfactory.pipeline.graph.AttributeType;
 import dev.darkfactory.pipeline.graph.AttributeValue;
@@ -43,10 +45,20 @@ public final class AttributeTypeRule implements LintRule {
     return NAME;
   }
 
+  /** A documented attribute whose value does not fit its type or is below its minimum. */
+  private static boolean isSuspect(AttributeScope scope, Attribute attribute) {
+    Optional<AttributeSpec> spec = KnownAttributes.lookup(scope, attribute.key());
+    if (spec.isEmpty()) {
+      return false;
+    }
+    Optional<AttributeValue> converted = spec.get().type().convert(attribute.value());
+    return converted.isEmpty() || isBelowMinimum(attribute.key(), converted.get());
+  }
+
   @Override
   public List<Diagnostic> apply(Graph graph, LintContext context) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    for (AttributeSites.Site site : AttributeSites.all(graph, key -> true)) {
+    for (AttributeSites.Site site : AttributeSites.all(graph, AttributeTypeRule::isSuspect)) {
       Optional<AttributeSpec> spec = KnownAttributes.lookup(site.scope(), site.key());
       if (spec.isEmpty()) {
         continue;

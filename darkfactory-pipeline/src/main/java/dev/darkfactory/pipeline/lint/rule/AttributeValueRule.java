@@ -1,8 +1,8 @@
 package dev.darkfactory.pipeline.lint.rule;
 
-import dev.darkfactory.pipeline.graph.AttributeScope;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.HandlerTypes;
+import dev.darkfactory.pipeline.graph.KnownAttributes;
 import dev.darkfactory.pipeline.graph.Spelling;
 import dev.darkfactory.pipeline.lint.LintContext;
 import dev.darkfactory.pipeline.lint.LintRule;
@@ -47,8 +47,8 @@ public final class AttributeValueRule implements LintRule {
   public List<Diagnostic> apply(Graph graph, LintContext context) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (AttributeSites.Site site : AttributeSites.all(graph, key -> ALLOWED.containsKey(key) || key.equals("shape"))) {
-      if (site.scope() == AttributeScope.EDGE) {
-        continue;
+      if (KnownAttributes.lookup(site.scope(), site.key()).isEmpty()) {
+        continue; // Misplaced keys (join_policy on the graph) are unknown_attribute's to report.
       }
       if (site.key().equals("shape")) {
         checkShape(site).ifPresent(diagnostics::add);
@@ -70,7 +70,7 @@ public final class AttributeValueRule implements LintRule {
     }
     Optional<String> suggestion = Spelling.closest(value, allowed);
     return Optional.of(site.about(Diagnostic.warning(NAME, site.ownerSets() + " " + site.key() + "='" + site.value()
-                + "'" + (value.equals(site.value()) ? "" : ", where '" + value + "'") + " is not one of "
+                + "', " + (value.equals(site.value()) ? "which" : "where '" + value + "'") + " is not one of "
                 + String.join(", ", allowed) + Names.didYouMean(suggestion)))
         .fix(suggestion.map(s -> "write " + s + " instead of " + (value.isEmpty() ? "an empty value" : value))
             .orElse("use one of " + String.join(", ", allowed)))

@@ -26,19 +26,20 @@ public final class EdgeTargetExistsRule implements LintRule {
   @Override
   public List<Diagnostic> apply(Graph graph, LintContext context) {
     List<Diagnostic> diagnostics = new ArrayList<>();
+    NodeIdSuggestions suggestions = new NodeIdSuggestions(graph);
     for (Edge edge : graph.edges()) {
       if (!graph.hasNode(edge.from())) {
-        diagnostics.add(dangling(graph, edge, edge.from(), "starts at"));
+        diagnostics.add(dangling(suggestions, edge, edge.from(), "starts at"));
       }
       if (!graph.hasNode(edge.to())) {
-        diagnostics.add(dangling(graph, edge, edge.to(), "points to"));
+        diagnostics.add(dangling(suggestions, edge, edge.to(), "points to"));
       }
     }
     return diagnostics;
   }
 
-  private static Diagnostic dangling(Graph graph, Edge edge, String missing, String verb) {
-    String suggestion = Names.didYouMean(Names.closestNodeId(graph, missing));
+  private static Diagnostic dangling(NodeIdSuggestions suggestions, Edge edge, String missing, String verb) {
+    String suggestion = Names.didYouMean(suggestions.closest(missing));
     return Diagnostic.error(NAME, "edge " + edge.describe() + " " + verb + " node '" + missing + "', which does not exist"
             + suggestion)
         .edge(edge.from(), edge.to())

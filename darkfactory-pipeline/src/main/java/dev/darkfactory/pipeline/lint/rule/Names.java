@@ -1,9 +1,6 @@
 package dev.darkfactory.pipeline.lint.rule;
 
-import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.Node;
-import dev.darkfactory.pipeline.graph.Spelling;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,15 +14,6 @@ final class Names {
   /** {@code " (did you mean 'x'?)"}, or an empty string. */
   static String didYouMean(Optional<String> suggestion) {
     return suggestion.map(s -> " (did you mean '" + s + "'?)").orElse("");
-  }
-
-  /** The existing node ID closest to {@code id}, for dangling references. */
-  static Optional<String> closestNodeId(Graph graph, String id) {
-    List<String> ids = new ArrayList<>(graph.nodes().size());
-    for (Node node : graph.nodes()) {
-      ids.add(node.id());
-    }
-    return Spelling.closest(id, ids);
   }
 
   /** {@code a}, {@code a and b}, {@code a, b, c, d, e and 3 more}. */

@@ -26,12 +26,13 @@ public final class RetryTargetExistsRule implements LintRule {
     List<AttributeSites.Site> sites = new ArrayList<>(AttributeSites.graph(graph, KEYS::contains));
     sites.addAll(AttributeSites.nodes(graph, KEYS::contains));
     List<Diagnostic> diagnostics = new ArrayList<>();
+    NodeIdSuggestions suggestions = new NodeIdSuggestions(graph);
     for (AttributeSites.Site site : sites) {
       String target = site.value();
       if (target.isEmpty() || graph.hasNode(target)) {
         continue;
       }
-      Optional<String> suggestion = Names.closestNodeId(graph, target);
+      Optional<String> suggestion = suggestions.closest(target);
       diagnostics.add(site.about(Diagnostic.warning(NAME, site.ownerSets() + " " + site.key() + "='" + target
                   + "', which is not a node" + Names.didYouMean(suggestion) + "; the jump would fail at run time"))
           .fix(suggestion.map(s -> "write " + site.key() + "=\"" + s + "\"")

@@ -5,6 +5,7 @@ import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,34 @@ final class StronglyConnectedComponents {
 
   /**
    * The components that contain a cycle: more than one node, or one node with an edge to itself.
-   * Each lists its nodes in declaration order.
+   * Each lists its nodes in declaration order; the cycles are ordered by their first node.
    */
   static List<List<Node>> cycles(Graph graph) {
     List<Node> nodes = List.copyOf(graph.nodes());
+    int[][] successors = successors(graph, nodes);
+    List<int[]> found = new ArrayList<>();
+    for (int[] component : tarjan(successors)) {
+      int only = component[0];
+      if (component.length > 1 || Arrays.stream(successors[only]).anyMatch(w -> w == only)) {
+        Arrays.sort(component);
+        found.add(component);
+      }
+    }
+    found.sort(Comparator.comparingInt(component -> component[0]));
+    List<List<Node>> cycles = new ArrayList<>(found.size());
+    for (int[] component : found) {
+      cycles.add(Arrays.stream(component).mapToObj(nodes::get).toList());
+    }
+    return cycles;
+  }
+
+  /** The successors of each node as indexes into {@code nodes}; edges to missing nodes are dropped. */
+  private static int[][] successors(Graph graph, List<Node> nodes) {
     Map<String, Integer> indexOf = new HashMap<>(nodes.size() * 2);
     for (int i = 0; i < nodes.size(); i++) {
       indexOf.put(nodes.get(i).id(), i);
     }
     int[][] successors = new int[nodes.size()][];
-    boolean[] selfLoop = new boolean[nodes.size()];
     for (int v = 0; v < nodes.size(); v++) {
       List<Edge> out = graph.outgoing(nodes.get(v).id());
       int[] targets = new int[out.size()];
@@ -37,23 +56,11 @@ final class StronglyConnectedComponents {
         Integer w = indexOf.get(edge.to());
         if (w != null) {
           targets[count++] = w;
-          selfLoop[v] |= w == v;
         }
       }
       successors[v] = Arrays.copyOf(targets, count);
     }
-    List<List<Node>> cycles = new ArrayList<>();
-    for (int[] component : tarjan(successors)) {
-      if (component.length > 1 || selfLoop[component[0]]) {
-        Arrays.sort(component);
-        List<Node> members = new ArrayList<>(component.length);
-        for (int v : component) {
-          members.add(nodes.get(v));
-        }
-        cycles.add(members);
-      }
-    }
-    return cycles;
+    return successors;
   }
 
   /** Every strongly connected component, as node indexes. */

@@ -27,10 +27,8 @@ public final class UnknownAttributeRule implements LintRule {
   @Override
   public List<Diagnostic> apply(Graph graph, LintContext context) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    for (AttributeSites.Site site : AttributeSites.all(graph, key -> true)) {
-      if (KnownAttributes.isKnown(site.scope(), site.key())) {
-        continue;
-      }
+    for (AttributeSites.Site site : AttributeSites.all(graph,
+        (scope, attribute) -> !KnownAttributes.isKnown(scope, attribute.key()))) {
       Optional<String> suggestion = KnownAttributes.suggest(site.scope(), site.key());
       String otherScope = otherScope(site.scope(), site.key());
       diagnostics.add(site.about(Diagnostic.warning(NAME, "unknown " + site.scope().label() + " attribute '" + site.key()
