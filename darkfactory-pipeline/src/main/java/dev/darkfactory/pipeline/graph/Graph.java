@@ -181,6 +181,13 @@ public final class Graph {
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));
   }
 
+  /** {@code default_max_retries} (or {@code default_max_retry}) when written, so "unset" differs from 0 (3.5). */
+  public OptionalInt explicitDefaultMaxRetries() {
+    return attributes.has("default_max_retries") || attributes.has("default_max_retry")
+        ? OptionalInt.of(defaultMaxRetries())
+        : OptionalInt.empty();
+  }
+
   public Optional<String> retryTarget() {
     return attributes.nonEmptyText("retry_target");
   }

@@ -1,0 +1,158 @@
+package dev.darkfactory.pipeline.engine;
+
+import dev.darkfactory.pipeline.event.EventSink;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageRetrying;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
+import dev.darkfactory.pipeline.graph.Node;
+import dev.darkfactory.pipeline.handler.Handler;
+import dev.darkfactory.pipeline.handler.HandlerCapability;
+import dev.darkfactory.pipeline.handler.Stage;
+import dev.darkfactory.pipeline.handler.StopRunException;
+import dev.darkfactory.pipeline.state.Cancellation;
+import dev.darkfactory.pipeline.state.Fidelity;
+import dev.darkfactory.pipeline.state.Outcome;
+import dev.darkfactory.pipeline.state.StageStatus;
+import dev.darkfactory.pipeline.state.StopReason;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Executes one visit of a node with its retry policy (attractor-spec.md 3.5): resolves the handler
+ * (4.2), builds the {@link Stage}, invokes the handler, writes {@code status.json} (Appendix C),
+ * and retries RETRY outcomes (and FAIL ones when {@code retry_on_fail}, and transient exceptions)
+ * with backoff until the policy's attempts are used up. Exhausted RETRY becomes PARTIAL_SUCCESS
+ * with {@code allow_partial}, else FAIL.
+ *
+ * <p>A handler that throws yields FAIL with the exception's message (4.12); the engine carries on.
+ * A stop signal during the stage, or a handler's {@link StopRunException}, abandons the visit:
+ * {@link Interrupted} is thrown and the node is not completed.
+ */
+final class StageRunner {
+  private final ActiveRun run;
+
+  StageRunner(ActiveRun run) {
+    this.run = run;
+  }
+
+  /** The visit was abandoned because the run (or branch) is stopping. */
+  static final class Interrupted extends RuntimeException {
+    private final StopReason reason;
+
+    Interrupted(StopReason reason) {
+      super(reason.message(), null, false, false);
+      this.reason = reason;
+    }
+
+    StopReason reason() {
+      return reason;
+    }
+  }
+
+  /** The final outcome of a visit, the fidelity it ran with, and the handler's capabilities. */
+  record Executed(Outcome outcome, Fidelity fidelity, Set<HandlerCapability> capabilities) {}
+
+  private record Attempt(Outcome outcome, Optional<Throwable> error) {}
+
+  Executed execute(Node node, TraversalState state, Scope scope) {
+    Handler handler = run.handlers.resolve(node);
+    String type = run.handlers.typeOf(node);
+    Set<HandlerCapability> capabilities = handler.capabilities(node);
+    RetryPolicy policy = capabilities.contains(HandlerCapability.ROUTING_ONLY)
+        ? RetryPolicy.none()
+        : RetryPolicy.forNode(node, run.graph, run.retryPredicate, run.limits.retryOnFail());
+    Fidelity fidelity = FidelityResolver.resolve(node, state.incomingEdge(run.graph), run.graph, state.currentNode(), state.takeFullDegrade());
+    int visit = state.enter(node.id());
+    Path stageDir = run.dir.stageDir(node.id());
+    EventSink events = scope.events();
+    for (int attempt = 1; ; attempt++) {
+      int index = run.nextStageIndex();
+      Instant started = run.now();
+      events.publish(new StageStarted(run.runId, started, node.id(), node.label(), index, type, attempt, scope.branch()));
+      Stage stage = new Stage(node, run.graph, state.context(), run.dir, stageDir, run.workdir, fidelity, visit, attempt,
+          run.countExecution(node.id()), scope.cancellation(), events, new BranchExecutor(run, node, visit, attempt, scope), run.children);
+      Attempt result = invoke(handler, stage, scope.cancellation());
+      Outcome outcome = result.outcome();
+      run.dir.writeStatus(node.id(), outcome);
+      if (shouldRetry(outcome, result.error(), policy) && attempt < policy.maxAttempts()) {
+        state.countRetry(node.id());
+        Duration delay = policy.backoff().delayForAttempt(attempt, run.random);
+        events.publish(new StageFailed(run.runId, run.now(), node.id(), node.label(), index, outcome.summary(), true, outcome.status(), scope.branch()));
+        events.publish(new StageRetrying(run.runId, run.now(), node.id(), node.label(), index, attempt + 1, delay, scope.branch()));
+        run.sleeper.sleep(delay, scope.cancellation());
+        throwIfStopping(scope.cancellation());
+        continue;
+      }
+      Outcome last = outcome.status() == StageStatus.RETRY ? exhausted(node, outcome) : outcome;
+      if (last != outcome) {
+        run.dir.writeStatus(node.id(), last);
+      }
+      Duration took = Duration.between(started, run.now());
+      if (last.status() == StageStatus.FAIL) {
+        events.publish(new StageFailed(run.runId, run.now(), node.id(), node.label(), index, last.summary(), false, last.status(), scope.branch()));
+      } else {
+        if (last.status().isSuccess()) {
+          state.resetRetries(node.id());
+        }
+        events.publish(new StageCompleted(run.runId, run.now(), node.id(), node.label(), index, took, last.status(), last.notes(), scope.branch()));
+      }
+      return new Executed(last, fidelity, capabilities);
+    }
+  }
+
+  private static boolean shouldRetry(Outcome outcome, Optional<Throwable> error, RetryPolicy policy) {
+    return switch (outcome.status()) {
+      case RETRY -> true;
+      case FAIL -> error.map(policy.shouldRetry()::test).orElse(policy.retryOnFail());
+      case SUCCESS, PARTIAL_SUCCESS, SKIPPED -> false;
+    };
+  }
+
+  /** 3.5: RETRY with no attempts left. */
+  private static Outcome exhausted(Node node, Outcome outcome) {
+    String why = outcome.failureReason().isEmpty() ? "" : ": " + outcome.failureReason();
+    return node.allowPartial()
+        ? outcome.withStatus(StageStatus.PARTIAL_SUCCESS).withNotes("retries exhausted, partial accepted" + why)
+        : outcome.withStatus(StageStatus.FAIL).withFailureReason("max retries exceeded" + why);
+  }
+
+  /**
+   * Runs the handler; while it runs, a stop signal also interrupts this thread, so blocking calls
+   * inside the handler return promptly.
+   */
+  private Attempt invoke(Handler handler, Stage stage, Cancellation cancellation) {
+    Cancellation.Registration interrupt = cancellation.onCancel(Thread.currentThread()::interrupt);
+    try {
+      Outcome outcome = handler.execute(stage);
+      throwIfStopping(cancellation);
+      return outcome == null
+          ? new Attempt(Outcome.fail("the handler of " + stage.node().id() + " returned no outcome"), Optional.empty())
+          : new Attempt(outcome, Optional.empty());
+    } catch (StopRunException e) {
+      throw new Interrupted(e.reason());
+    } catch (Interrupted e) {
+      throw e;
+    } catch (Exception | AssertionError | StackOverflowError | LinkageError e) {
+      throwIfStopping(cancellation);
+      return new Attempt(Outcome.fail("handler error in " + stage.node().id() + ": " + describe(e)), Optional.of(e));
+    } finally {
+      interrupt.close();
+      Thread.interrupted();
+    }
+  }
+
+  private static void throwIfStopping(Cancellation cancellation) {
+    if (cancellation.isCancelled()) {
+      throw new Interrupted(cancellation.reason().orElseThrow());
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return (message == null || message.isBlank() ? "" : message + " ") + "(" + e.getClass().getSimpleName() + ")";
+  }
+}
