@@ -77,17 +77,17 @@ final class PipelineRoutes {
       throw new ServerException.BadRequest("\"dot\" is required: the pipeline's DOT source");
     }
     RunOptions options = options(request);
-    LoadedPipeline pipeline = load(runs, request.dot());
+    LoadedPipeline pipeline = load(runs, request.dot(), options.goal());
     String id = runs.submit(pipeline, request.dot(), options);
     ctx.status(201).header("Location", "/pipelines/" + id)
         .json(new SubmitResponse(id, IndexedRun.RUNNING, "/pipelines/" + id, "/pipelines/" + id + "/events"));
   }
 
   /** Loads and validates; syntax and validation errors become a 400 with the diagnostics. */
-  static LoadedPipeline load(RunManager runs, String dot) {
+  static LoadedPipeline load(RunManager runs, String dot, Optional<String> goal) {
     LoadedPipeline pipeline;
     try {
-      pipeline = runs.load(dot);
+      pipeline = runs.load(dot, goal);
     } catch (DotSyntaxException e) {
       throw new ServerException.InvalidPipeline("the DOT source has a syntax error: " + e.problem(), List.of(Diagnostics.of(e)));
     } catch (PipelineException e) {
@@ -173,7 +173,7 @@ final class PipelineRoutes {
 
   private String checkpoint(String id) {
     runs.summary(RunIds.requireRunId(id));
-    Path file = runs.directory(id).checkpoints().file();
+    Path file = dev.darkfactory.server.run.RunFiles.latestSegment(runs.directory(id)).checkpoints().file();
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {

@@ -26,7 +26,8 @@ public record SubmitRequest(
 
   public SubmitRequest {
     backend = backend == null ? Optional.empty() : backend;
-    script = script == null ? Optional.empty() : script;
+    // Jackson hands an absent JsonNode over as a null or missing node inside the Optional.
+    script = script == null ? Optional.empty() : script.filter(node -> !node.isNull() && !node.isMissingNode());
     goal = goal == null ? Optional.empty() : goal;
     variables = variables == null ? Map.of() : Map.copyOf(variables);
     budgets = budgets == null ? Optional.empty() : budgets;

@@ -1,7 +1,6 @@
 package dev.darkfactory.server.run;
 
 import dev.darkfactory.pipeline.event.EventJson;
-import dev.darkfactory.pipeline.event.EventLog;
 import dev.darkfactory.pipeline.event.PipelineEvent;
 import dev.darkfactory.pipeline.event.PipelineListener;
 import dev.darkfactory.pipeline.graph.Graph;
@@ -15,9 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A run executing in this server: its cancellation, its web interviewer, and the listener that
- * writes each event to {@code events.jsonl}, hands it to the SSE hub and folds it into the
- * progress projection. The engine delivers events one at a time, so the log line number and the
- * hub's event id stay equal: that is what makes {@code Last-Event-ID} work across restarts.
+ * hands each event to the SSE hub and folds it into the progress projection. The engine writes
+ * the same events, in the same order and one at a time, to {@code events.jsonl}; the hub starts
+ * from the lines already there, so an event's SSE id is its line number, which is what makes
+ * {@code Last-Event-ID} work across restarts.
  */
 final class LiveRun implements PipelineListener {
   private final String id;
@@ -28,7 +28,6 @@ final class LiveRun implements PipelineListener {
   private final WebInterviewer interviewer;
   private final EventHub hub;
   private final RunProjection projection;
-  private final EventLog log;
 
   LiveRun(String id, Graph graph, RunDirectory directory, RunOptions options, Clock clock, int queueCapacity) {
     this.id = id;
@@ -40,14 +39,12 @@ final class LiveRun implements PipelineListener {
     this.hub = new EventHub(earlier, queueCapacity);
     this.projection = new RunProjection();
     earlier.forEach(line -> projection.apply(JsonValues.parse(line)));
-    this.log = EventLog.open(directory.eventsFile());
     cancellation.onCancel(interviewer::withdrawAll);
   }
 
   @Override
   public void onEvent(PipelineEvent event) {
     ObjectNode json = EventJson.toJson(event);
-    log.onEvent(event);
     projection.apply(json);
     hub.append(JsonValues.compact(json));
     // The engine moves on after a timeout without interrupting the interviewer; withdraw the question so it stops showing.
@@ -60,9 +57,8 @@ final class LiveRun implements PipelineListener {
     return new Execution(id, graph, directory, options, interviewer, this, cancellation, resume);
   }
 
-  /** The run is over: close the log and end every SSE stream after its last event. */
+  /** The run is over: end every SSE stream after its last event. */
   void finish() {
-    log.close();
     interviewer.withdrawAll();
     hub.close();
   }

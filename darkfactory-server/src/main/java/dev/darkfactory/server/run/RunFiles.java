@@ -64,16 +64,36 @@ public final class RunFiles {
         json.path("started_by").asString("api"));
   }
 
-  /** The lines of {@code events.jsonl}, empty when there is none yet; a torn last line (a crash mid-write) is dropped. */
+  /**
+   * Every event of the run in order: {@code events.jsonl}, then those of each {@code loop_restart}
+   * segment ({@code restart-1/}, ...), which the engine writes in their own directories.
+   */
   public static List<String> readEvents(RunDirectory directory) {
-    Path file = directory.eventsFile();
+    List<String> lines = new ArrayList<>(readEventFile(directory.eventsFile()));
+    for (int n = 1; Files.isDirectory(directory.restart(n).root()); n++) {
+      lines.addAll(readEventFile(directory.restart(n).eventsFile()));
+    }
+    return lines;
+  }
+
+  /** The segment that ran last: the root, or the newest {@code restart-N}. */
+  public static RunDirectory latestSegment(RunDirectory directory) {
+    RunDirectory latest = directory;
+    for (int n = 1; Files.isDirectory(directory.restart(n).root()); n++) {
+      latest = directory.restart(n);
+    }
+    return latest;
+  }
+
+  /** One file's lines, empty when there is none yet; a torn last line (a crash mid-write) is dropped. */
+  private static List<String> readEventFile(Path file) {
     List<String> lines = new ArrayList<>();
     try (Stream<String> stream = Files.lines(file, StandardCharsets.UTF_8)) {
       stream.filter(line -> !line.isBlank()).forEach(lines::add);
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new ServerException.StorageFailed("cannot read the events of " + directory.root().getFileName() + ": " + e.getMessage(), e);
+      throw new ServerException.StorageFailed("cannot read " + file + ": " + e.getMessage(), e);
     }
     if (!lines.isEmpty() && !lines.getLast().endsWith("}")) {
       lines.removeLast();

@@ -2,6 +2,8 @@ package dev.darkfactory.server.run;
 
 import dev.darkfactory.pipeline.LoadedPipeline;
 import dev.darkfactory.pipeline.PipelineLoader;
+import dev.darkfactory.pipeline.dot.DotParser;
+import dev.darkfactory.pipeline.graph.Attribute;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.human.Question;
 import dev.darkfactory.pipeline.problem.PipelineException;
@@ -65,6 +67,21 @@ public final class RunManager implements AutoCloseable {
     return loader.load(new SourceText("pipeline.dot", dot));
   }
 
+  /**
+   * As {@link #load(String)}, with the graph's {@code goal} replaced before the transforms run, so
+   * {@code $goal} in prompts expands to the submitted goal.
+   */
+  public LoadedPipeline load(String dot, Optional<String> goal) {
+    if (goal.isEmpty()) {
+      return load(dot);
+    }
+    SourceText source = new SourceText("pipeline.dot", dot);
+    Graph parsed = DotParser.parse(source);
+    parsed = parsed.withAttributes(parsed.attributes().with(Attribute.of("goal", goal.get())));
+    Graph transformed = loader.transforms().apply(parsed);
+    return new LoadedPipeline(source, parsed, transformed, loader.linter().validate(transformed));
+  }
+
   public List<String> backends() {
     return executor.backends();
   }
@@ -109,7 +126,8 @@ public final class RunManager implements AutoCloseable {
   private LiveRun reload(String id, RunDirectory directory) {
     String source = RunFiles.readSource(directory);
     try {
-      return new LiveRun(id, load(source).requireValid(), directory, RunFiles.readOptions(directory), clock, queueCapacity);
+      RunOptions options = RunFiles.readOptions(directory);
+      return new LiveRun(id, load(source, options.goal()).requireValid(), directory, options, clock, queueCapacity);
     } catch (PipelineException e) {
       throw new ServerException.Conflict("run " + id + " cannot be resumed: its pipeline no longer loads: " + e.getMessage());
     }
@@ -217,7 +235,8 @@ public final class RunManager implements AutoCloseable {
       return liveRun.graph();
     }
     try {
-      return load(RunFiles.readSource(directory(id))).graph();
+      RunDirectory directory = directory(id);
+      return load(RunFiles.readSource(directory), RunFiles.readOptions(directory).goal()).graph();
     } catch (PipelineException e) {
       throw new ServerException.StorageFailed("the pipeline of run " + id + " no longer loads: " + e.getMessage(), e);
     }
