@@ -39,7 +39,6 @@ final class LiveRun implements PipelineListener {
     this.hub = new EventHub(earlier, queueCapacity);
     this.projection = new RunProjection();
     earlier.forEach(line -> projection.apply(JsonValues.parse(line)));
-    cancellation.onCancel(interviewer::withdrawAll);
   }
 
   @Override
@@ -51,6 +50,15 @@ final class LiveRun implements PipelineListener {
     if (event instanceof PipelineEvent.InterviewTimeout timeout) {
       interviewer.withdraw(timeout.question().id());
     }
+  }
+
+  /**
+   * Stops the run: the engine first (its human gate turns the stop into a resumable {@code
+   * stopped}), then the questions still waiting here, whose threads the engine does not interrupt.
+   */
+  void stop(dev.darkfactory.pipeline.state.StopReason reason) {
+    cancellation.cancel(reason);
+    interviewer.withdrawAll();
   }
 
   Execution execution(boolean resume) {

@@ -172,7 +172,7 @@ public final class RunManager implements AutoCloseable {
     if (liveRun == null) {
       throw new ServerException.Conflict("run " + id + " is " + run.status() + ", not running");
     }
-    liveRun.cancellation().cancel(StopReason.cancelled("cancelled from the server"));
+    liveRun.stop(StopReason.cancelled("cancelled from the server"));
   }
 
   /** Waits for a run's thread to end (tests, shutdown). */
@@ -342,7 +342,7 @@ public final class RunManager implements AutoCloseable {
   public int shutdown(Duration grace) {
     shuttingDown = true;
     List<LiveRun> running = List.copyOf(live.values());
-    running.forEach(run -> run.cancellation().cancel(StopReason.interrupted()));
+    running.forEach(run -> run.stop(StopReason.interrupted()));
     Instant deadline = clock.instant().plus(grace);
     for (LiveRun run : running) {
       try {

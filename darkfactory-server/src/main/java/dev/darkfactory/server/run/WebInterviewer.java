@@ -2,6 +2,7 @@ package dev.darkfactory.server.run;
 
 import dev.darkfactory.pipeline.human.Answer;
 import dev.darkfactory.pipeline.human.Choices;
+import dev.darkfactory.pipeline.human.HumanUnavailableException;
 import dev.darkfactory.pipeline.human.Interviewer;
 import dev.darkfactory.pipeline.human.Question;
 import dev.darkfactory.server.ServerException;
@@ -49,9 +50,13 @@ public final class WebInterviewer implements Interviewer {
     pending.put(question.id(), entry);
     try {
       return entry.answer().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.util.concurrent.CancellationException("the question was withdrawn");
+    } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      // Withdrawn because the run is stopping. Normally the engine has already given up on this
+      // question; should it still be waiting, "no human" makes it stop resumably rather than fail.
+      throw new HumanUnavailableException("the question was withdrawn: the run is stopping");
     } catch (ExecutionException e) {
       throw new IllegalStateException("answering failed", e.getCause());
     } finally {
