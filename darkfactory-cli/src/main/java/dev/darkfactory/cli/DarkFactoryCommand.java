@@ -3,6 +3,7 @@ package dev.darkfactory.cli;
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
 import dev.darkfactory.cli.pipeline.ValidateCommand;
+import dev.darkfactory.cli.server.ServeCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.AutoComplete;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ValidateCommand.class,
       GraphCommand.class,
+      ServeCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
