@@ -65,7 +65,7 @@ public final class Subscription {
 
   /** True once the run has finished (or the queue overflowed) and every queued event was taken. */
   public boolean isOver() {
-    return ended && queue.isEmpty();
+    return ended && (queue.isEmpty() || queue.peek() == END);
   }
 
   boolean isOverflowing() {
