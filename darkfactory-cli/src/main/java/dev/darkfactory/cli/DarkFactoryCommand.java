@@ -2,6 +2,8 @@ package dev.darkfactory.cli;
 
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
+import dev.darkfactory.cli.pipeline.ResumeCommand;
+import dev.darkfactory.cli.pipeline.RunCommand;
 import dev.darkfactory.cli.pipeline.ValidateCommand;
 import dev.darkfactory.cli.server.ServeCommand;
 import java.io.PrintWriter;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Dark Factory: run Attractor pipelines (DOT graphs of AI agent stages) on your repository.",
     subcommands = {
+      RunCommand.class,
+      ResumeCommand.class,
       ParseCommand.class,
       ValidateCommand.class,
       GraphCommand.class,
@@ -36,8 +40,10 @@ public final class DarkFactoryCommand implements Runnable {
   }
 
   /** The configured command line: output streams, colour, exception-to-exit-code mapping. */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal) {
-    CliContext context = new CliContext(out, err, terminal);
+  static CommandLine commandLine(CliContext context) {
+    PrintWriter out = context.out();
+    PrintWriter err = context.err();
+    Terminal terminal = context.terminal();
     CommandLine commandLine = new CommandLine(new DarkFactoryCommand(), new ContextFactory(context));
     commandLine.setOut(out);
     commandLine.setErr(err);

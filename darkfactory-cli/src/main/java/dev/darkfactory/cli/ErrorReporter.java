@@ -3,6 +3,8 @@ package dev.darkfactory.cli;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.problem.PipelineSourceException;
+import dev.darkfactory.pipeline.problem.ResumeException;
+import dev.darkfactory.pipeline.problem.ScriptFileException;
 import dev.darkfactory.pipeline.problem.ValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -27,6 +29,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       case DotSyntaxException e -> ExitCode.USAGE;
       case PipelineSourceException e -> ExitCode.USAGE;
       case ValidationException e -> ExitCode.USAGE;
+      case ResumeException e -> ExitCode.USAGE;
+      case ScriptFileException e -> ExitCode.USAGE;
       case PipelineException e -> ExitCode.FAILED;
       case UserException e -> e.exitCode();
       default -> -1;

@@ -130,6 +130,10 @@ final class ActiveRun {
     return executions.merge(nodeId, 1, Integer::sum);
   }
 
+  void uncountExecution(String nodeId) {
+    executions.computeIfPresent(nodeId, (id, count) -> count > 1 ? count - 1 : null);
+  }
+
   Map<String, Integer> executions() {
     return Map.copyOf(executions);
   }

@@ -60,8 +60,13 @@ final class BranchExecutor implements BranchRunner {
           updates, Optional.of(joined.nodeId()), took, false);
       case Ending.Finished finished -> result(startNodeId, index, state, finished.outcome(), updates, Optional.empty(), took, false);
       case Ending.Failed failed -> result(startNodeId, index, state, Outcome.fail(failed.reason()), updates, Optional.empty(), took, false);
-      case Ending.Stopped stopped -> result(startNodeId, index, state, Outcome.skipped("cancelled: " + stopped.reason().message()),
-          updates, Optional.empty(), took, true);
+      case Ending.Stopped stopped -> {
+        if (!cancellation.isCancelled()) {
+          // A handler in the branch asked to stop the run (StopRunException): that stops every branch and the run.
+          run.cancellation.cancel(stopped.reason());
+        }
+        yield result(startNodeId, index, state, Outcome.skipped("cancelled: " + stopped.reason().message()), updates, Optional.empty(), took, true);
+      }
       case Ending.Restart restart -> throw new IllegalStateException("branches never restart the run");
     };
   }

@@ -74,8 +74,8 @@ public final class EdgeSelector {
     if (!held.isEmpty()) {
       EdgeCandidate best = held.stream().min(BEST).orElseThrow();
       String detail = held.size() == 1
-          ? "condition \"" + best.condition() + "\" held"
-          : held.size() + " conditions held; took the highest weight, then the first target ID";
+          ? "\"" + best.condition() + "\" held"
+          : held.size() + " conditions held; highest weight, then first target ID";
       return decision(node, outcome, candidates, DecisionStep.CONDITION, best, detail);
     }
     List<EdgeCandidate> unconditional = candidates.stream().filter(c -> c.condition().isEmpty()).toList();
@@ -84,14 +84,14 @@ public final class EdgeSelector {
       for (EdgeCandidate c : unconditional) {
         if (EdgeLabels.normalize(c.label()).equals(wanted)) {
           return decision(node, outcome, candidates, DecisionStep.PREFERRED_LABEL, c,
-              "preferred label \"" + outcome.preferredLabel() + "\" matched edge label \"" + c.label() + "\"");
+              "\"" + outcome.preferredLabel() + "\" matched edge label \"" + c.label() + "\"");
         }
       }
     }
     for (String id : outcome.suggestedNextIds()) {
       for (EdgeCandidate c : unconditional) {
         if (c.to().equals(id)) {
-          return decision(node, outcome, candidates, DecisionStep.SUGGESTED_IDS, c, "suggested next ID " + id);
+          return decision(node, outcome, candidates, DecisionStep.SUGGESTED_IDS, c, "the outcome suggested " + id);
         }
       }
     }
@@ -101,9 +101,9 @@ public final class EdgeSelector {
     EdgeCandidate best = unconditional.stream().min(BEST).orElseThrow();
     long tied = unconditional.stream().filter(c -> c.weight() == best.weight()).count();
     return tied > 1
-        ? decision(node, outcome, candidates, DecisionStep.LEXICAL, best, tied + " unconditional edges of weight " + best.weight() + "; " + best.to() + " sorts first")
+        ? decision(node, outcome, candidates, DecisionStep.LEXICAL, best, tied + " edges of weight " + best.weight() + "; " + best.to() + " sorts first")
         : decision(node, outcome, candidates, DecisionStep.WEIGHT, best,
-            unconditional.size() == 1 ? "the only unconditional edge" : "highest weight (" + best.weight() + ")");
+            unconditional.size() == 1 ? "the only unconditional edge" : "highest weight, " + best.weight());
   }
 
   private List<EdgeCandidate> evaluate(Node node, List<Edge> edges, OutcomeInputs inputs) {

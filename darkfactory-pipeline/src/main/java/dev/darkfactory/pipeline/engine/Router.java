@@ -15,10 +15,11 @@ import java.util.Set;
  * Decides where a traversal goes after a node: edge selection (3.3) for a normal outcome, failure
  * routing (3.7) for FAIL, the handler's own continuation for parallel nodes.
  *
- * <p>FAIL follows 3.7, not the bare loop of 3.2: an edge whose condition held (a fail edge such as
- * {@code outcome=fail}), else the node's {@code retry_target}, else its {@code
- * fallback_retry_target}, else the traversal ends in failure. A failed stage never falls through to
- * an unconditional edge meant for the success path.
+ * <p>FAIL takes 3.7's order first: an edge whose condition held (a fail edge such as {@code
+ * outcome=fail}), else the node's {@code retry_target}, else its {@code fallback_retry_target}.
+ * Then, as 3.2 selects an edge for every outcome, the unconditional edges (3.3 steps 2-5): the
+ * branching example of 2.13 needs a failed stage to flow along its plain edge into a diamond that
+ * tests {@code outcome}. Only with no edge at all does the traversal end in failure.
  */
 final class Router {
   private Router() {}
@@ -44,15 +45,18 @@ final class Router {
   private static RoutingDecision failureRoute(ActiveRun run, Node node, RoutingDecision selected) {
     Optional<String> retry = node.retryTarget().filter(run.graph::hasNode);
     if (retry.isPresent()) {
-      return selected.redirect(DecisionStep.RETRY_TARGET, retry, "the stage failed with no fail edge; retry_target " + retry.get());
+      return selected.redirect(DecisionStep.RETRY_TARGET, retry, "the stage failed and no fail edge matched; retry_target " + retry.get());
     }
     Optional<String> fallback = node.fallbackRetryTarget().filter(run.graph::hasNode);
     if (fallback.isPresent()) {
       return selected.redirect(DecisionStep.FALLBACK_RETRY_TARGET, fallback,
-          "the stage failed with no fail edge or retry_target; fallback_retry_target " + fallback.get());
+          "the stage failed, no fail edge matched and there is no retry_target; fallback_retry_target " + fallback.get());
+    }
+    if (selected.target().isPresent()) {
+      return selected;
     }
     return selected.redirect(DecisionStep.NONE, Optional.empty(),
-        "the stage failed and has no fail edge, retry_target or fallback_retry_target");
+        "the stage failed and has no fail edge, retry_target, fallback_retry_target or other edge");
   }
 
   private static RoutingDecision none(Node node, Outcome outcome, String detail) {

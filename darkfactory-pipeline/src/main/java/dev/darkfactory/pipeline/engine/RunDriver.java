@@ -87,7 +87,8 @@ final class RunDriver {
         runId = segment.nextRunId();
         state = TraversalState.start(initialContext(), restart.target());
         resumed = false;
-        executions = Map.of();
+        // Execution counts span the restart chain, so a scripted backend's n-th answer means the same across restarts.
+        executions = segment.executions();
         stages = 0;
       }
     } finally {
@@ -96,7 +97,7 @@ final class RunDriver {
   }
 
   /** One run of a restart chain: its result, or the restart that continues it. */
-  private record Segment(Optional<RunResult> result, Optional<Ending.Restart> restart, String nextRunId) {}
+  private record Segment(Optional<RunResult> result, Optional<Ending.Restart> restart, String nextRunId, Map<String, Integer> executions) {}
 
   private Segment runSegment(RunDirectory dir, String runId, TraversalState state, boolean resumed, Map<String, Integer> executions,
       int stages, int restarts) {
@@ -126,12 +127,12 @@ final class RunDriver {
         String next = RunIds.next(now(), engine.services().random());
         dir.writeManifest(manifest.finished(RunStatus.RESTARTED, now()));
         run.publish(new PipelineEvent.PipelineRestarted(runId, now(), next, restart.target(), root.root().resolve(restart.directory()).toString()));
-        return new Segment(Optional.empty(), Optional.of(restart), next);
+        return new Segment(Optional.empty(), Optional.of(restart), next, run.executions());
       }
       RunResult result = result(run, state, ending);
       dir.writeManifest(manifest.finished(result.status(), now()));
       run.publish(finalEvent(result, ending));
-      return new Segment(Optional.of(result), Optional.empty(), "");
+      return new Segment(Optional.of(result), Optional.empty(), "", Map.of());
     }
   }
 

@@ -29,8 +29,9 @@ import java.util.Set;
  * with {@code allow_partial}, else FAIL.
  *
  * <p>A handler that throws yields FAIL with the exception's message (4.12); the engine carries on.
- * A stop signal during the stage, or a handler's {@link StopRunException}, abandons the visit:
- * {@link Interrupted} is thrown and the node is not completed.
+ * A handler's {@link StopRunException}, or a stop signal that arrives while the stage runs and
+ * does not end in success, abandons the visit: {@link Interrupted} is thrown and the node is not
+ * completed, so it runs again on resume. A stage that succeeds despite a concurrent stop is kept.
  */
 final class StageRunner {
   private final ActiveRun run;
@@ -75,7 +76,15 @@ final class StageRunner {
       events.publish(new StageStarted(run.runId, started, node.id(), node.label(), index, type, attempt, scope.branch()));
       Stage stage = new Stage(node, run.graph, state.context(), run.dir, stageDir, run.workdir, fidelity, visit, attempt,
           run.countExecution(node.id()), scope.cancellation(), events, new BranchExecutor(run, node, visit, attempt, scope), run.children);
-      Attempt result = invoke(handler, stage, scope.cancellation());
+      Attempt result;
+      try {
+        result = invoke(handler, stage, scope.cancellation());
+      } catch (Interrupted e) {
+        // The visit did not happen as far as counts go: a resumed run repeats it with the same numbers.
+        run.uncountExecution(node.id());
+        state.leave(node.id());
+        throw e;
+      }
       Outcome outcome = result.outcome();
       run.dir.writeStatus(node.id(), outcome);
       if (shouldRetry(outcome, result.error(), policy) && attempt < policy.maxAttempts()) {
@@ -84,7 +93,10 @@ final class StageRunner {
         events.publish(new StageFailed(run.runId, run.now(), node.id(), node.label(), index, outcome.summary(), true, outcome.status(), scope.branch()));
         events.publish(new StageRetrying(run.runId, run.now(), node.id(), node.label(), index, attempt + 1, delay, scope.branch()));
         run.sleeper.sleep(delay, scope.cancellation());
-        throwIfStopping(scope.cancellation());
+        if (scope.cancellation().isCancelled()) {
+          state.leave(node.id());
+          throwIfStopping(scope.cancellation());
+        }
         continue;
       }
       Outcome last = outcome.status() == StageStatus.RETRY ? exhausted(node, outcome) : outcome;
@@ -128,7 +140,11 @@ final class StageRunner {
     Cancellation.Registration interrupt = cancellation.onCancel(Thread.currentThread()::interrupt);
     try {
       Outcome outcome = handler.execute(stage);
-      throwIfStopping(cancellation);
+      if (outcome == null || !(outcome.status().isSuccess() || outcome.status() == StageStatus.SKIPPED)) {
+        // A stage that finished its work is kept even when a stop arrived meanwhile (it is never replayed);
+        // one that failed may have failed because it was stopped, so it runs again on resume.
+        throwIfStopping(cancellation);
+      }
       return outcome == null
           ? new Attempt(Outcome.fail("the handler of " + stage.node().id() + " returned no outcome"), Optional.empty())
           : new Attempt(outcome, Optional.empty());

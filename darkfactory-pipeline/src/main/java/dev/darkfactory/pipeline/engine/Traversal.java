@@ -86,7 +86,6 @@ final class Traversal {
         return end(ending.get());
       }
       checkpoint(RunStatus.RUNNING, Optional.empty(), Optional.empty());
-      scope.events().publish(new CheckpointSaved(run.runId, run.now(), id, scope.branch()));
     }
   }
 
@@ -188,6 +187,9 @@ final class Traversal {
         keepNext ? Optional.of(state.next()) : Optional.empty(), parts.completed(), parts.outcomes(), parts.retries(), parts.visits(),
         run.executions(), run.stageCount(), parts.goalGateRetries(), parts.lastFidelity(), parts.context(), parts.logs(),
         finalOutcome, reason, restartedInto));
+    if (!parts.currentNode().isEmpty()) {
+      scope.events().publish(new CheckpointSaved(run.runId, run.now(), parts.currentNode(), scope.branch()));
+    }
   }
 
   /** Saves the current progress without completing a node: the initial checkpoint of a run (3.1 step 4). */

@@ -120,6 +120,11 @@ final class TraversalState {
     return visits.merge(nodeId, 1, Integer::sum);
   }
 
+  /** Undoes {@link #enter} for a visit abandoned because the run is stopping. */
+  void leave(String nodeId) {
+    visits.computeIfPresent(nodeId, (id, count) -> count > 1 ? count - 1 : null);
+  }
+
   /** True once, right after a resume whose last stage used {@code full} fidelity. */
   boolean takeFullDegrade() {
     boolean degrade = degradeFullOnce;

@@ -59,6 +59,11 @@ public final class ParallelHandler implements Handler {
     Instant started = events.now();
     events.publish(new PipelineEvent.ParallelStarted(events.runId(), started, node.id(), edges.size(), policy.get().wire(), maxParallel));
     List<BranchResult> results = runBranches(stage, edges, policy.get(), maxParallel);
+    if (stage.cancellation().isCancelled()) {
+      // The run is stopping: branches were cut short, so this result is incomplete. Resume runs the node again,
+      // and its finished branches report their recorded results.
+      throw new StopRunException(stage.cancellation().reason().orElseThrow());
+    }
     int successes = (int) results.stream().filter(r -> r.status().isSuccess()).count();
     int failures = (int) results.stream().filter(r -> r.status() == StageStatus.FAIL).count();
     events.publish(new PipelineEvent.ParallelCompleted(events.runId(), events.now(), node.id(), Duration.between(started, events.now()), successes, failures));

@@ -1,0 +1,69 @@
+package dev.darkfactory.cli.pipeline;
+
+import dev.darkfactory.cli.CliContext;
+import dev.darkfactory.cli.UserException;
+import dev.darkfactory.cli.option.RunOptionsMixin;
+import dev.darkfactory.pipeline.backend.CodergenBackend;
+import dev.darkfactory.pipeline.engine.RunOptions;
+import dev.darkfactory.pipeline.graph.Graph;
+import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.state.Manifest;
+import dev.darkfactory.pipeline.state.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code factory resume LOGS_ROOT}: continue a run from its checkpoint (attractor-spec.md 5.3). */
+@Command(
+    name = "resume",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Continue a stopped or crashed run after its last completed node, with its context and counters.",
+      "The pipeline is read again from where the run started it and must not have changed.",
+      "Without --simulate or --scripted, the run's own backend is used again.",
+      "Exit status: 0 success, 1 the run failed or stopped, 2 nothing to resume or usage error."
+    })
+public final class ResumeCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Parameters(paramLabel = "LOGS_ROOT", description = "The run directory (it holds checkpoint.json and manifest.json).")
+  Path logsRoot;
+
+  @Mixin RunOptionsMixin options;
+
+  public ResumeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RunDirectory dir = RunDirectory.at(logsRoot);
+    Manifest manifest = dir.readManifest().orElseThrow(() -> new UserException(
+        "there is no run in " + logsRoot + " (no manifest.json): pass the --logs-root of a run"));
+    Path file = pipelineFile(manifest, dir);
+    RunSession session = new RunSession(context, options);
+    CodergenBackend backend = session.backend(manifest.settings());
+    HandlerRegistry registry = session.registry(backend, session.interviewer("factory resume " + logsRoot));
+    Graph graph = session.load(file, registry);
+    RunSession.check(backend, graph, registry);
+    RunOptions run = RunOptions.in(logsRoot).withRunId(manifest.runId()).withContext(options.set).withSettings(manifest.settings());
+    return session.finish(session.engine(registry).resume(graph, dir, run));
+  }
+
+  /** The file the run started from; its copy in the run directory when it is gone. */
+  private Path pipelineFile(Manifest manifest, RunDirectory dir) {
+    Path original = manifest.source().map(Path::of).orElse(null);
+    if (original != null && Files.isRegularFile(original)) {
+      return original;
+    }
+    if (Files.isRegularFile(dir.graphFile())) {
+      context.err().println("note: " + (original == null ? "the run has no source file" : original + " is gone")
+          + "; resuming with the copy in " + dir.graphFile());
+      return dir.graphFile();
+    }
+    throw new UserException("cannot find the pipeline of run " + manifest.runId() + ": " + original + " and " + dir.graphFile() + " are both missing");
+  }
+}

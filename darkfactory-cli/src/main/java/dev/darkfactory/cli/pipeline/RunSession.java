@@ -1,0 +1,187 @@
+package dev.darkfactory.cli.pipeline;
+
+import dev.darkfactory.cli.CliContext;
+import dev.darkfactory.cli.ExitCode;
+import dev.darkfactory.cli.UserException;
+import dev.darkfactory.cli.option.RunOptionsMixin;
+import dev.darkfactory.cli.render.Json;
+import dev.darkfactory.cli.render.ProgressRenderer;
+import dev.darkfactory.cli.render.RunSummary;
+import dev.darkfactory.cli.render.Style;
+import dev.darkfactory.pipeline.PipelineLoader;
+import dev.darkfactory.pipeline.backend.CodergenBackend;
+import dev.darkfactory.pipeline.backend.ScriptedBackend;
+import dev.darkfactory.pipeline.backend.SimulationBackend;
+import dev.darkfactory.pipeline.engine.PipelineEngine;
+import dev.darkfactory.pipeline.engine.RunHandle;
+import dev.darkfactory.pipeline.engine.RunResult;
+import dev.darkfactory.pipeline.graph.Graph;
+import dev.darkfactory.pipeline.handler.HandlerCapability;
+import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.human.AnswerFiles;
+import dev.darkfactory.pipeline.human.AutoApproveInterviewer;
+import dev.darkfactory.pipeline.human.ConsoleInterviewer;
+import dev.darkfactory.pipeline.human.Interviewer;
+import dev.darkfactory.pipeline.human.QueueInterviewer;
+import dev.darkfactory.pipeline.human.UnavailableInterviewer;
+import dev.darkfactory.pipeline.state.RunStatus;
+import dev.darkfactory.pipeline.state.StopReason;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * What {@code run} and {@code resume} share: turning the options into a backend, an interviewer
+ * and an engine; rendering progress; stopping cleanly on Ctrl-C; reporting the result.
+ */
+final class RunSession {
+  private final CliContext cli;
+  private final RunOptionsMixin options;
+  private final Style style;
+  private final boolean unicode;
+
+  RunSession(CliContext cli, RunOptionsMixin options) {
+    this.cli = cli;
+    this.options = options;
+    this.style = new Style(cli.terminal().colour());
+    this.unicode = cli.terminal().interactive();
+  }
+
+  /** Where progress goes: stdout, or stderr when stdout carries the JSON summary. */
+  PrintWriter progress() {
+    return options.json ? cli.err() : cli.out();
+  }
+
+  /** The backend the options ask for; {@code recorded} are the settings of the run being resumed. */
+  CodergenBackend backend(Map<String, String> recorded) {
+    Optional<Path> scripted = options.scripted().or(() -> options.simulate() ? Optional.empty()
+        : Optional.ofNullable(recorded.get("scripted_file")).map(Path::of));
+    if (scripted.isPresent()) {
+      return ScriptedBackend.read(scripted.get());
+    }
+    progress().println(style.dim("no LLM backend configured: simulating"));
+    return new SimulationBackend();
+  }
+
+  Interviewer interviewer(String resumeHint) {
+    if (options.autoApprove()) {
+      return new AutoApproveInterviewer();
+    }
+    if (options.answers().isPresent()) {
+      Path file = options.answers().get();
+      try {
+        return new QueueInterviewer(AnswerFiles.parse(Files.readString(file, StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new UserException("cannot read the answers file " + file + ": " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new UserException(file + ": " + e.getMessage());
+      }
+    }
+    if (cli.terminal().interactive()) {
+      return new ConsoleInterviewer(cli.in(), cli.out());
+    }
+    return new UnavailableInterviewer("there is no terminal to ask on: resume with '" + resumeHint
+        + " --answers FILE' or '--auto-approve', or from a terminal");
+  }
+
+  HandlerRegistry registry(CodergenBackend backend, Interviewer interviewer) {
+    return HandlerRegistry.standard(backend, interviewer);
+  }
+
+  /** Parses, transforms and validates a pipeline, printing its warnings; validation errors throw (exit 2). */
+  Graph load(Path file, HandlerRegistry registry) {
+    var loaded = loader(registry).load(file);
+    loaded.diagnostics().stream().filter(d -> !d.isError()).forEach(d -> cli.err().println(style.yellow(d.toString())));
+    return loaded.requireValid();
+  }
+
+  Function<Path, Graph> childLoader(HandlerRegistry registry) {
+    return file -> loader(registry).load(file).requireValid();
+  }
+
+  private static PipelineLoader loader(HandlerRegistry registry) {
+    return PipelineLoader.create().withHandlerTypes(registry.types());
+  }
+
+  /** Refuses a scripted file that names nodes the graph lacks or that never call the backend. */
+  static void check(CodergenBackend backend, Graph graph, HandlerRegistry registry) {
+    if (backend instanceof ScriptedBackend scripted) {
+      scripted.checkAgainst(graph, node -> registry.has(node, HandlerCapability.CALLS_BACKEND));
+    }
+  }
+
+  PipelineEngine engine(HandlerRegistry registry) {
+    return PipelineEngine.builder()
+        .handlers(registry)
+        .listener(new ProgressRenderer(progress(), style, unicode))
+        .graphLoader(childLoader(registry)::apply)
+        .build();
+  }
+
+  /** Settings recorded in the manifest, so {@code factory resume} can default to them. */
+  Map<String, String> settings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("backend", options.scripted().isPresent() ? "scripted" : "simulation");
+    options.scripted().ifPresent(file -> settings.put("scripted_file", file.toAbsolutePath().toString()));
+    return settings;
+  }
+
+  /** Waits for the run (stopping it cleanly on Ctrl-C), prints the result, returns the exit code. */
+  int finish(RunHandle handle) {
+    String resumeHint = "factory resume " + handle.logsRoot();
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread onInterrupt = new Thread(() -> {
+      if (!handle.isDone()) {
+        handle.cancel(StopReason.interrupted());
+        handle.await(Duration.ofSeconds(30));
+        awaitQuietly(reported);
+      }
+    }, "factory-interrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    try {
+      RunResult result = handle.await();
+      report(result, resumeHint);
+      return switch (result.status()) {
+        case SUCCESS -> ExitCode.OK;
+        case FAIL, STOPPED, RUNNING, RESTARTED -> ExitCode.FAILED;
+      };
+    } finally {
+      reported.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting because of Ctrl-C; the hook has done its job.
+      }
+    }
+  }
+
+  private void report(RunResult result, String resumeHint) {
+    if (options.json) {
+      cli.out().println(Json.pretty(RunSummary.json(result)));
+      cli.out().flush();
+      if (result.status() == RunStatus.STOPPED) {
+        cli.err().println("resume with: " + resumeHint);
+        cli.err().flush();
+      }
+    } else {
+      RunSummary.print(result, cli.out(), style, unicode, resumeHint);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.darkfactory.pipeline.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.darkfactory.pipeline.event.PipelineEvent;
+import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped;
+import dev.darkfactory.pipeline.event.RecordingListener;
+import dev.darkfactory.pipeline.human.Answer;
+import dev.darkfactory.pipeline.human.QueueInterviewer;
+import dev.darkfactory.pipeline.state.Checkpoint;
+import dev.darkfactory.pipeline.state.RunStatus;
+import dev.darkfactory.pipeline.state.StopReason;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stopping a run from outside, and resumable stops from inside (a named stop reason). */
+class CancelTest {
+  @TempDir Path temp;
+
+  @Test
+  void cancellingMidStageKillsTheCommandCheckpointsAndResumesThere() throws Exception {
+    Path skip = temp.resolve("skip-sleep");
+    String dot = """
+        digraph C {
+          start [shape=Mdiamond]
+          before [prompt="b"]
+          slow [shape=parallelogram, tool_command="test -f SKIP || sleep 30.5821"]
+          done [shape=Msquare]
+          start -> before -> slow -> done
+        }
+        """.replace("SKIP", skip.toString());
+    var kit = PipelineTestKit.of(dot, temp);
+    CountDownLatch slowStarted = new CountDownLatch(1);
+    RecordingListener events = new RecordingListener();
+    RunHandle handle = kit.engine(event -> {
+      events.onEvent(event);
+      if (event instanceof PipelineEvent.StageStarted s && s.nodeId().equals("slow")) {
+        slowStarted.countDown();
+      }
+    }).start(kit.graph(), kit.options());
+    assertThat(slowStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(200); // let the command get going
+    handle.cancel(StopReason.cancelled("the user pressed stop"));
+    RunResult stopped = handle.await();
+
+    assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(stopped.stopReason()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("cancelled"));
+    assertThat(stopped.completedNodes()).containsExactly("start", "before");
+    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.5821").start().waitFor()).as("the command was killed").isEqualTo(1);
+    Checkpoint checkpoint = dev.darkfactory.pipeline.state.RunDirectory.at(kit.logsRoot()).checkpoints().load().orElseThrow();
+    assertThat(checkpoint.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(checkpoint.next()).hasValueSatisfying(n -> assertThat(n.nodeId()).isEqualTo("slow"));
+    assertThat(events.ofType(PipelineStopped.class)).singleElement().satisfies(e -> assertThat(e.resumeAt()).contains("slow"));
+
+    Files.createFile(skip);
+    var resumed = kit.resume();
+    assertThat(resumed.result().status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(resumed.completed()).containsExactly("start", "before", "slow", "done");
+  }
+
+  @Test
+  void aHumanGateWithNobodyToAskStopsTheRunResumably() {
+    String dot = """
+        digraph H {
+          start [shape=Mdiamond]
+          approve [shape=hexagon, label="Ship?"]
+          ship [prompt="s"]
+          done [shape=Msquare]
+          start -> approve
+          approve -> ship [label="[Y] Yes"]
+          approve -> done [label="[N] No"]
+          ship -> done
+        }
+        """;
+    var first = PipelineTestKit.of(dot, temp).run();
+    assertThat(first.result().status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(first.result().stopReason()).hasValueSatisfying(r -> {
+      assertThat(r.code()).isEqualTo("needs_human");
+      assertThat(r.message()).contains("human gate 'approve' needs an answer");
+    });
+    var resumed = PipelineTestKit.of(dot, temp).interviewer(QueueInterviewer.of(Answer.text("Y"))).resume();
+    assertThat(resumed.completed()).containsExactly("start", "approve", "ship", "done");
+  }
+}
