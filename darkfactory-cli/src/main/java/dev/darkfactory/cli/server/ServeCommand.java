@@ -83,6 +83,11 @@ public final class ServeCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     } finally {
       server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting through the hook; nothing to undo.
+      }
     }
     return ExitCode.OK;
   }

@@ -94,6 +94,25 @@ class WebUiBrowserTest {
   }
 
   @Test
+  void theQuickstartExampleRunsToTheEndWithItsNodesTurningGreen() throws java.io.IOException {
+    String quickstart = java.nio.file.Files.readString(Path.of("..", "examples", "quickstart.dot"));
+    Page page = page();
+    page.navigate(server.url("/#/new"));
+    page.locator("#dot").fill(quickstart);
+    assertThat(page.locator("#validity")).hasText(Pattern.compile("^Valid"));
+    page.locator("#start").click();
+    page.waitForURL(Pattern.compile(".*#/runs/[a-z0-9-]+$"));
+    assertThat(page.locator("#run-status")).hasAttribute("data-status", "success");
+    for (String node : new String[] {"start", "plan", "implement", "test", "review"}) {
+      assertThat(page.locator("#graph g.node[data-node=" + node + "]")).hasAttribute("data-status", "success");
+    }
+    assertThat(page.locator("#timeline li[data-node=test] .sub")).containsText("attempt 2");
+    page.locator("#timeline li[data-node=review]").click();
+    assertThat(page.locator("pre[data-artifact=response]")).isVisible();
+    BrowserSupport.screenshot(page, "00-quickstart-finished");
+  }
+
+  @Test
   void theEditorShowsDiagnosticsAgainstTheirLines() {
     Page page = page();
     page.navigate(server.url("/#/new"));
