@@ -39,8 +39,11 @@ export async function drawGraph(box, runId, useServer, onNodeClick) {
     box.dataset.renderer = 'server';
   }
   clear(box).append(svg);
+  // Never larger than Graphviz drew it (a three-node graph stays small), never wider than the panel.
+  const natural = svg.getAttribute('width');
   svg.removeAttribute('width');
   svg.removeAttribute('height');
+  if (natural) svg.style.width = natural;
   const nodes = new Map();
   svg.querySelectorAll('g.node').forEach((g) => {
     const title = g.querySelector('title');
