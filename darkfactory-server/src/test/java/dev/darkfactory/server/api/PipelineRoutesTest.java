@@ -127,9 +127,14 @@ class PipelineRoutesTest {
   void scriptedBackendFollowsItsScript() {
     String id = server.submit(Map.of("dot", TestServer.pipeline("linear.dot"), "backend", "scripted",
         "script", Map.of("nodes", Map.of("implement", java.util.List.of(Map.of("outcome", "fail", "failure_reason", "tests red"))))));
-    JsonNode detail = server.awaitStatus(id, "fail");
+    JsonNode detail = server.await(id, run -> !run.path("run").path("status").asString().equals("running"), "the end");
+    assertThat(detail.path("run").path("backend").asString()).isEqualTo("scripted");
     assertThat(detail.path("node_status").path("implement").asString()).isEqualTo("fail");
-    assertThat(detail.path("run").path("error").asString()).isNotEmpty();
+    assertThat(detail.path("stages")).anySatisfy(s -> assertThat(s.path("error").asString()).isEqualTo("tests red"));
+    assertThat(detail.path("decisions")).anySatisfy(d -> {
+      assertThat(d.path("from").asString()).isEqualTo("implement");
+      assertThat(d.path("outcome").asString()).isEqualTo("fail");
+    });
   }
 
   @Test
