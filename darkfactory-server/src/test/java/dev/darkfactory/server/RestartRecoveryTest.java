@@ -46,6 +46,36 @@ class RestartRecoveryTest {
   }
 
   @Test
+  void aCrashedServersRunsResumeFromTheirLastCheckpoint(@TempDir Path crashed) throws Exception {
+    String waiting;
+    try (TestServer first = TestServer.start(dataDir)) {
+      waiting = first.submit(TestServer.pipeline("quickstart.dot"));
+      first.awaitQuestion(waiting);
+      // A crash leaves the files as they are at this instant: copy them while the run is live.
+      copyTree(dataDir, crashed);
+    }
+    try (TestServer second = TestServer.start(crashed)) {
+      assertThat(second.events).contains(new ServerEvent.RunRecovered(waiting, true, "resumed from its checkpoint"));
+      String qid = second.awaitQuestion(waiting).path("id").asString();
+      second.post("/pipelines/" + waiting + "/questions/" + qid + "/answer", Map.of("value", "A"));
+      second.awaitStatus(waiting, "success");
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var paths = java.nio.file.Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (java.nio.file.Files.isDirectory(path)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  @Test
   void withResumeOnStartOffInFlightRunsAreMarkedInterruptedAndCanBeResumedByHand() {
     String waiting;
     try (TestServer first = TestServer.start(dataDir)) {

@@ -40,7 +40,8 @@ final class EventRoutes {
     new SseHandler(0, client -> {
       Subscription subscription = runs.subscribe(id, lastSeen);
       try {
-        streamer.stream(client, subscription, "{\"run_id\":\"" + id + "\",\"status\":\"" + runs.summary(id).status() + "\"}");
+        // The final status is read when the stream ends, not when it starts.
+        streamer.stream(client, subscription, () -> "{\"run_id\":\"" + id + "\",\"status\":\"" + runs.summary(id).status() + "\"}");
       } finally {
         runs.unsubscribe(id, subscription);
         client.close();

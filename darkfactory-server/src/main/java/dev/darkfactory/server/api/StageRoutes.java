@@ -1,6 +1,8 @@
 package dev.darkfactory.server.api;
 
+import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.server.ServerException;
+import dev.darkfactory.server.run.RunFiles;
 import dev.darkfactory.server.run.RunIds;
 import dev.darkfactory.server.run.RunManager;
 import io.javalin.config.RoutesConfig;
@@ -61,12 +63,24 @@ final class StageRoutes {
   private Path stageDir(Context ctx) {
     String id = RunIds.requireRunId(ctx.pathParam("id"));
     String node = RunIds.requireNodeId(ctx.pathParam("node"));
-    Path root = runs.directory(id).root();
-    Path dir = root.resolve(node).normalize();
-    if (!dir.startsWith(root) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-      throw new ServerException.NotFound("stage " + node + " of run " + id + " has no files (yet)");
+    // After loop_restart edges the latest visit of a node is in the newest restart-N segment.
+    RunDirectory run = runs.directory(id);
+    for (RunDirectory segment = RunFiles.latestSegment(run); ; segment = previous(run, segment)) {
+      Path root = segment.root();
+      Path dir = root.resolve(node).normalize();
+      if (dir.startsWith(root) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        return dir;
+      }
+      if (segment.root().equals(run.root())) {
+        throw new ServerException.NotFound("stage " + node + " of run " + id + " has no files (yet)");
+      }
     }
-    return dir;
+  }
+
+  private static RunDirectory previous(RunDirectory run, RunDirectory segment) {
+    String name = segment.root().getFileName().toString();
+    int n = Integer.parseInt(name.substring("restart-".length()));
+    return n <= 1 ? run : run.restart(n - 1);
   }
 
   private void send(Context ctx, String name) throws IOException {

@@ -146,6 +146,7 @@ public final class RunManager implements AutoCloseable {
       }
       finish(run, result);
       finished.countDown();
+      done.remove(run.id(), finished);
     });
   }
 

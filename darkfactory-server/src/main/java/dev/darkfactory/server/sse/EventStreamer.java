@@ -18,7 +18,7 @@ public final class EventStreamer {
   }
 
   /** Streams until the run ends, the client leaves, or the client falls too far behind. */
-  public void stream(SseClient client, Subscription subscription, String endJson) {
+  public void stream(SseClient client, Subscription subscription, java.util.function.Supplier<String> endJson) {
     for (EventRecord record : subscription.backlog()) {
       if (client.terminated()) {
         return;
@@ -32,7 +32,7 @@ public final class EventStreamer {
           client.sendData(next.get().json(), Long.toString(next.get().id()));
         } else if (subscription.isOver()) {
           if (!subscription.overflowed()) {
-            client.sendEvent("end", endJson);
+            client.sendEvent("end", endJson.get());
           }
           // On overflow the stream just closes: the browser reconnects with Last-Event-ID and replays from the history.
           return;

@@ -106,6 +106,8 @@ class EventRoutesTest {
       }
       assertThat(events).containsExactlyElementsOf(reference);
     }
+    assertThat(reference.getLast().type()).isEqualTo("end");
+    assertThat(reference.getLast().data()).as("the end event carries the final status").contains("\"status\":\"success\"");
   }
 
   @Test
