@@ -182,17 +182,30 @@ export function renderRun(root, id) {
     }
   }
 
-  // Handler notes (tool command lines, agent tool calls) as they streamed in.
-  function drawActivity() {
+  // Handler notes (tool command lines, agent tool calls) as they streamed in, then the agent's
+  // own event log (agent-events.jsonl) when the backend wrote one.
+  async function drawActivity() {
     const box = stagePanel.querySelector('#artifact');
     if (!box) return;
-    const stage = detail && detail.stages.find((s) => s.node_id === selected);
+    const node = selected;
+    const stage = detail && detail.stages.find((s) => s.node_id === node);
     const lines = (stage ? stage.notes_log : []).concat();
-    const live = notes.get(selected) || [];
+    const live = notes.get(node) || [];
     for (const line of live) if (!lines.includes(line)) lines.push(line);
-    clear(box).append(lines.length === 0
-      ? h('div', { class: 'muted' }, 'No activity recorded for this stage.')
-      : h('pre', { class: 'artifact', 'data-artifact': 'activity' }, lines.join('\n')));
+    let agent = '';
+    try {
+      agent = await api.artifact(id, node, 'agent-events');
+    } catch (e) {
+      agent = ''; // most stages have no agent log
+    }
+    if (node !== selected || tab !== 'activity') return;
+    clear(box);
+    if (lines.length === 0 && !agent) box.append(h('div', { class: 'muted' }, 'No activity recorded for this stage.'));
+    if (lines.length > 0) box.append(h('pre', { class: 'artifact', 'data-artifact': 'activity' }, lines.join('\n')));
+    if (agent) {
+      box.append(h('h3', { style: 'margin-top:12px' }, 'Agent events'),
+        h('pre', { class: 'artifact', 'data-artifact': 'agent-events' }, typeof agent === 'string' ? agent : JSON.stringify(agent, null, 2)));
+    }
   }
 
   function onEvent(message) {
