@@ -10,5 +10,5 @@ runs=${1:-200}
 subscribers=${2:-500}
 ./mvnw -B -q -ntp -pl darkfactory-server -am test -Dgroups=load -Dserver.excludedGroups=none -Dtest=ServerLoadTest \
   -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="--enable-native-access=ALL-UNNAMED -Xmx1g -Dload.runs=$runs -Dload.subscribers=$subscribers" >/dev/null
+  -Dserver.testArgs="-Xmx1g -Dload.runs=$runs -Dload.subscribers=$subscribers" >/dev/null
 cat darkfactory-server/target/load-report.txt

@@ -31,6 +31,13 @@ final class GraphRoutes {
   private final RunManager runs;
   private final Optional<GraphvizRenderer> graphviz;
   private final long maxBytes;
+  /** Recent SVGs by run and node statuses: many viewers of one run must not each start Graphviz. */
+  private final Map<String, byte[]> svgCache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+      return size() > 64;
+    }
+  });
 
   GraphRoutes(RunManager runs, Optional<GraphvizRenderer> graphviz, long maxBytes) {
     this.runs = runs;
@@ -54,8 +61,13 @@ final class GraphRoutes {
         GraphvizRenderer renderer = graphviz.orElseThrow(() -> new ServerException.Unavailable(
             "Graphviz is not installed on the server; fetch ?format=dot and draw it in the browser"));
         try {
-          ctx.contentType("image/svg+xml").header("X-Content-Type-Options", "nosniff")
-              .result(renderer.render(graph, GraphvizRenderer.Format.SVG, withPending(graph, fills)));
+          String key = id + " " + fills;
+          byte[] svg = svgCache.get(key);
+          if (svg == null) {
+            svg = renderer.render(graph, GraphvizRenderer.Format.SVG, withPending(graph, fills));
+            svgCache.put(key, svg);
+          }
+          ctx.contentType("image/svg+xml").header("X-Content-Type-Options", "nosniff").result(svg);
         } catch (RenderException e) {
           throw new ServerException.Unavailable("Graphviz could not draw the graph: " + e.getMessage());
         }
