@@ -36,5 +36,6 @@ export const api = {
   questions: () => request('GET', '/questions'),
   answer: (id, qid, body) => request('POST', '/pipelines/' + encodeURIComponent(id) + '/questions/' + encodeURIComponent(qid) + '/answer', body),
   graph: (id, format) => request('GET', '/pipelines/' + encodeURIComponent(id) + '/graph' + (format ? '?format=' + format : '')),
+  stageFiles: (id, node) => request('GET', '/pipelines/' + encodeURIComponent(id) + '/stages/' + encodeURIComponent(node)),
   artifact: (id, node, name) => request('GET', '/pipelines/' + encodeURIComponent(id) + '/stages/' + encodeURIComponent(node) + '/' + name),
 };

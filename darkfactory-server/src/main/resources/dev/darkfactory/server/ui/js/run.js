@@ -161,9 +161,31 @@ export function renderRun(root, id) {
       h('h2', {}, stage ? stage.name || nodeId : nodeId, ' ', stage && statusBadge(stage.status)),
       h('div', { class: 'tabs', role: 'tablist' }, TABS.map(([key, text]) =>
         h('button', { role: 'tab', 'data-tab': key, 'aria-selected': String(key === tab), onclick: () => { tab = key; select(nodeId); } }, text))),
-      h('div', { id: 'artifact' }));
+      h('div', { id: 'artifact' }),
+      h('div', { id: 'stage-files', class: 'small muted', style: 'margin-top:12px' }));
     if (tab === 'activity') drawActivity();
     else loadArtifact();
+    loadFiles(nodeId);
+  }
+
+  // Every file the stage wrote (stdout.txt, status.json, ...), each opening as plain text.
+  async function loadFiles(nodeId) {
+    let files = [];
+    try {
+      files = (await api.stageFiles(id, nodeId)).files;
+    } catch (e) {
+      files = [];
+    }
+    const box = stagePanel.querySelector('#stage-files');
+    if (!box || nodeId !== selected) return;
+    clear(box);
+    if (files.length === 0) return;
+    box.append('Files: ');
+    files.forEach((f, i) => {
+      if (i > 0) box.append(' · ');
+      box.append(h('a', { href: '/pipelines/' + encodeURIComponent(id) + '/stages/' + encodeURIComponent(nodeId) + '/files/' + encodeURIComponent(f.name),
+        target: '_blank', rel: 'noopener' }, f.name));
+    });
   }
 
   async function loadArtifact() {
