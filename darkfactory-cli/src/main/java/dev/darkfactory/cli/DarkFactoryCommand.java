@@ -1,11 +1,13 @@
 package dev.darkfactory.cli;
 
+import dev.darkfactory.cli.llm.LlmCommand;
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
 import dev.darkfactory.cli.pipeline.ResumeCommand;
 import dev.darkfactory.cli.pipeline.RunCommand;
 import dev.darkfactory.cli.pipeline.ValidateCommand;
 import dev.darkfactory.cli.server.ServeCommand;
+import dev.darkfactory.cli.twin.TwinCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.AutoComplete;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GraphCommand.class,
       ServeCommand.class,
+      LlmCommand.class,
+      TwinCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },

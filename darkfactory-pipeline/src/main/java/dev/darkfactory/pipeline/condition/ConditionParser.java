@@ -3,6 +3,7 @@ package dev.darkfactory.pipeline.condition;
 import dev.darkfactory.pipeline.condition.Clause.Comparison;
 import dev.darkfactory.pipeline.condition.Clause.Truthiness;
 import dev.darkfactory.pipeline.graph.ValueSyntax;
+import dev.darkfactory.pipeline.source.QuotedString;
 import dev.darkfactory.pipeline.problem.ConditionSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,34 +216,13 @@ public final class ConditionParser {
   }
 
   private String string() {
-    int open = pos;
-    pos++;
-    StringBuilder out = new StringBuilder();
-    while (!atEnd()) {
-      char c = text.charAt(pos);
-      if (c == '"') {
-        pos++;
-        return out.toString();
+    return switch (QuotedString.scan(text, pos)) {
+      case QuotedString.Scanned scanned -> {
+        pos = scanned.end();
+        yield scanned.value();
       }
-      if (c == '\\') {
-        if (pos + 1 >= text.length()) {
-          break;
-        }
-        char escaped = text.charAt(pos + 1);
-        switch (escaped) {
-          case '"' -> out.append('"');
-          case '\\' -> out.append('\\');
-          case 'n' -> out.append('\n');
-          case 't' -> out.append('\t');
-          default -> throw error(pos, "unknown escape '\\" + escaped + "' in a string: the escapes are \\\", \\\\, \\n and \\t");
-        }
-        pos += 2;
-        continue;
-      }
-      out.append(c);
-      pos++;
-    }
-    throw error(open, "unterminated string: add a closing '\"'");
+      case QuotedString.Malformed malformed -> throw error(malformed.offset(), malformed.problem());
+    };
   }
 
   /** {@code Integer ::= '-'? [0-9]+}; anything else starting with a digit must be quoted. */

@@ -134,8 +134,9 @@ final class ActiveRun {
     executions.computeIfPresent(nodeId, (id, count) -> count > 1 ? count - 1 : null);
   }
 
+  /** A read-only view; callers copy what they keep. */
   Map<String, Integer> executions() {
-    return Map.copyOf(executions);
+    return java.util.Collections.unmodifiableMap(executions);
   }
 
   /** Raises the counts to at least those recorded in a branch checkpoint being resumed. */

@@ -59,13 +59,7 @@ final class TraversalState {
    */
   static TraversalState resume(Checkpoint checkpoint) {
     NextStep next = checkpoint.next().orElseThrow(() -> new IllegalArgumentException("the checkpoint has no next step"));
-    Map<String, StageStatus> outcomes = new LinkedHashMap<>();
-    for (String id : checkpoint.completedNodes()) {
-      StageStatus status = checkpoint.nodeOutcomes().get(id);
-      if (status != null) {
-        outcomes.putIfAbsent(id, status);
-      }
-    }
+    Map<String, StageStatus> outcomes = new LinkedHashMap<>(checkpoint.nodeOutcomes());
     TraversalState state = new TraversalState(Context.of(checkpoint.contextValues(), checkpoint.logs()),
         new ArrayList<>(checkpoint.completedNodes()), outcomes, new LinkedHashMap<>(checkpoint.nodeRetries()),
         new LinkedHashMap<>(checkpoint.nodeVisits()), checkpoint.goalGateRetries(), checkpoint.lastFidelity(),
@@ -171,8 +165,9 @@ final class TraversalState {
 
   /** The progress part of a checkpoint; run-wide counters and the ending are added by the caller. */
   Parts checkpointParts() {
-    return new Parts(currentNode, List.copyOf(completed), Map.copyOf(outcomes), Map.copyOf(retries), Map.copyOf(visits),
-        goalGateRetries, lastFidelity, context.snapshot(), context.logs());
+    // Views, not copies: the checkpoint copies them once, on this thread, before anything changes.
+    return new Parts(currentNode, Collections.unmodifiableList(completed), Collections.unmodifiableMap(outcomes),
+        Collections.unmodifiableMap(retries), Collections.unmodifiableMap(visits), goalGateRetries, lastFidelity, context.snapshot(), context.logs());
   }
 
   record Parts(String currentNode, List<String> completed, Map<String, StageStatus> outcomes, Map<String, Integer> retries,

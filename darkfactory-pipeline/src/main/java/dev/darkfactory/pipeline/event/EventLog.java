@@ -10,9 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends every event to {@code events.jsonl}, one JSON object per line ({@link EventJson}). Each
- * line goes to the operating system as it is written, so a process killed mid-run keeps every
- * event up to the kill; a resumed run appends to the same file.
+ * Appends every event to {@code events.jsonl}, one JSON object per line ({@link EventJson}); a
+ * resumed run appends to the same file.
+ *
+ * <p>Lines are handed to the operating system in batches that end at the events a reader of a
+ * crashed run needs: a stage starting, a routing decision, a failure, a question, and every
+ * pipeline-level event. A process killed mid-stage has written everything up to that stage's
+ * start; at most the completion and checkpoint lines of a node whose next stage had not started
+ * can be lost, and resume does not depend on them. One write per batch instead of per line keeps
+ * the log off the engine's per-node cost.
  */
 public final class EventLog implements PipelineListener, AutoCloseable {
   private final Path file;
@@ -28,7 +34,8 @@ public final class EventLog implements PipelineListener, AutoCloseable {
   public static EventLog open(Path file) {
     try {
       Files.createDirectories(file.getParent());
-      return new EventLog(file, Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+      return new EventLog(file, new java.io.BufferedOutputStream(
+          Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), 64 * 1024));
     } catch (IOException e) {
       throw new RunStorageException(file, "cannot open the event log " + file + ": " + e.getMessage(), e);
     }
@@ -41,10 +48,38 @@ public final class EventLog implements PipelineListener, AutoCloseable {
     }
     try {
       out.write((JsonValues.compact(EventJson.toJson(event)) + "\n").getBytes(StandardCharsets.UTF_8));
+      if (endsBatch(event)) {
+        out.flush();
+      }
     } catch (IOException e) {
       // Losing the audit file must not lose the run; the checkpoint still records progress. Stop trying after the first failure.
       failed = true;
     }
+  }
+
+  private static boolean endsBatch(PipelineEvent event) {
+    return switch (event) {
+      case PipelineEvent.StageStarted e -> true;
+      case PipelineEvent.EdgeSelected e -> true;
+      case PipelineEvent.StageFailed e -> true;
+      case PipelineEvent.InterviewStarted e -> true;
+      case PipelineEvent.PipelineStarted e -> true;
+      case PipelineEvent.PipelineCompleted e -> true;
+      case PipelineEvent.PipelineFailed e -> true;
+      case PipelineEvent.PipelineStopped e -> true;
+      case PipelineEvent.PipelineRestarted e -> true;
+      case PipelineEvent.StageCompleted e -> false;
+      case PipelineEvent.StageRetrying e -> false;
+      case PipelineEvent.ParallelStarted e -> false;
+      case PipelineEvent.ParallelBranchStarted e -> false;
+      case PipelineEvent.ParallelBranchCompleted e -> false;
+      case PipelineEvent.ParallelCompleted e -> false;
+      case PipelineEvent.InterviewCompleted e -> false;
+      case PipelineEvent.InterviewTimeout e -> false;
+      case PipelineEvent.CheckpointSaved e -> false;
+      case PipelineEvent.GoalGateUnsatisfied e -> false;
+      case PipelineEvent.StageNote e -> false;
+    };
   }
 
   public Path file() {

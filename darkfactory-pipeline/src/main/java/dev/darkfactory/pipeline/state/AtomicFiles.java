@@ -20,8 +20,13 @@ public final class AtomicFiles {
 
   /** Replaces {@code target} with {@code text} (UTF-8), durably. */
   public static void write(Path target, String text) throws IOException {
+    write(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Replaces {@code target} with {@code content}, durably. */
+  public static void write(Path target, byte[] content) throws IOException {
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes = ByteBuffer.wrap(content);
     try (FileChannel channel = FileChannel.open(temp,
         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       while (bytes.hasRemaining()) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * and how the run ended.
  *
  * @param currentNode the last completed node, or an empty string before the first
+ * @param nodeOutcomes each node's latest status, in the order the nodes were first completed
  * @param next where execution continues; empty once the run has finished
  * @param nodeExecutions handler invocations per node, retries included
  * @param stageCount stage executions so far in the run (event indexes continue from it)
@@ -53,16 +54,21 @@ public record Checkpoint(
     Objects.requireNonNull(currentNode, "currentNode");
     Objects.requireNonNull(next, "next");
     completedNodes = List.copyOf(completedNodes);
-    nodeOutcomes = Map.copyOf(nodeOutcomes);
-    nodeRetries = Map.copyOf(nodeRetries);
-    nodeVisits = Map.copyOf(nodeVisits);
-    nodeExecutions = Map.copyOf(nodeExecutions);
+    nodeOutcomes = ordered(nodeOutcomes);
+    nodeRetries = ordered(nodeRetries);
+    nodeVisits = ordered(nodeVisits);
+    nodeExecutions = ordered(nodeExecutions);
     Objects.requireNonNull(lastFidelity, "lastFidelity");
     contextValues = ContextValues.normalizeAll(contextValues);
     logs = List.copyOf(logs);
     Objects.requireNonNull(finalOutcome, "finalOutcome");
     Objects.requireNonNull(stopReason, "stopReason");
     Objects.requireNonNull(restartedInto, "restartedInto");
+  }
+
+  /** An unmodifiable copy that keeps the order (node outcomes are in first-completion order, which goal gates use). */
+  private static <V> Map<String, V> ordered(Map<String, V> map) {
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
   }
 
   /**

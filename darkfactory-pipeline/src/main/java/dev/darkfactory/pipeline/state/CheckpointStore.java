@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public final class CheckpointStore {
   private final Path file;
+  private volatile boolean directoryReady;
 
   public CheckpointStore(Path file) {
     this.file = file;
@@ -31,8 +32,11 @@ public final class CheckpointStore {
 
   public void save(Checkpoint checkpoint) {
     try {
-      Files.createDirectories(file.getParent());
-      AtomicFiles.write(file, JsonValues.compact(CheckpointJson.toJson(checkpoint)));
+      if (!directoryReady) {
+        Files.createDirectories(file.getParent());
+        directoryReady = true;
+      }
+      AtomicFiles.write(file, CheckpointJson.write(checkpoint));
     } catch (IOException e) {
       throw new RunStorageException(file, "cannot write the checkpoint " + file + ": " + e.getMessage(), e);
     }
@@ -55,8 +59,8 @@ public final class CheckpointStore {
     }
   }
 
-  /** The JSON text a checkpoint is saved as (for the HTTP API's checkpoint endpoint and tests). */
+  /** The JSON text a checkpoint is saved as, indented (for the HTTP API's checkpoint endpoint). */
   public static String toJson(Checkpoint checkpoint) {
-    return JsonValues.pretty(CheckpointJson.toJson(checkpoint));
+    return JsonValues.pretty(JsonValues.parse(new String(CheckpointJson.write(checkpoint), java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

@@ -27,9 +27,12 @@ public final class RunDirectory {
   public static final String ARTIFACTS_DIR = "artifacts";
 
   private final Path root;
+  private final CheckpointStore checkpoints;
+  private final java.util.Set<String> createdStageDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private RunDirectory(Path root) {
     this.root = root.toAbsolutePath().normalize();
+    this.checkpoints = CheckpointStore.in(this.root);
   }
 
   /** The run directory at {@code root}; nothing is created until something is written. */
@@ -42,7 +45,7 @@ public final class RunDirectory {
   }
 
   public CheckpointStore checkpoints() {
-    return CheckpointStore.in(root);
+    return checkpoints;
   }
 
   public Path eventsFile() {
@@ -64,8 +67,12 @@ public final class RunDirectory {
   /** {@code {logs_root}/{node_id}/}, created on first use. */
   public Path stageDir(String nodeId) {
     Path dir = root.resolve(nodeId);
+    if (createdStageDirs.contains(nodeId)) {
+      return dir;
+    }
     try {
       Files.createDirectories(dir);
+      createdStageDirs.add(nodeId);
     } catch (IOException e) {
       throw new RunStorageException(dir, "cannot create the stage directory " + dir + ": " + e.getMessage(), e);
     }
@@ -83,7 +90,12 @@ public final class RunDirectory {
 
   /** Writes {@code status.json} of a stage (Appendix C). */
   public void writeStatus(String nodeId, Outcome outcome) {
-    write(stageDir(nodeId).resolve(StatusFile.FILE_NAME), JsonValues.pretty(StatusFile.toJson(outcome)));
+    Path file = stageDir(nodeId).resolve(StatusFile.FILE_NAME);
+    try {
+      AtomicFiles.writePlain(file, JsonValues.pretty(StatusFile.toJson(outcome)));
+    } catch (IOException e) {
+      throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   public void writeManifest(Manifest manifest) {
@@ -109,7 +121,9 @@ public final class RunDirectory {
   /** Writes a small report file (not recovery state, so not forced to disk). */
   public void write(Path file, String text) {
     try {
-      Files.createDirectories(file.getParent());
+      if (!Files.isDirectory(file.getParent())) {
+        Files.createDirectories(file.getParent());
+      }
       AtomicFiles.writePlain(file, text);
     } catch (IOException e) {
       throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);

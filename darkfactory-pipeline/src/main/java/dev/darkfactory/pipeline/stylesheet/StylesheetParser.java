@@ -4,6 +4,7 @@ import dev.darkfactory.pipeline.graph.AttributeScope;
 import dev.darkfactory.pipeline.graph.KnownAttributes;
 import dev.darkfactory.pipeline.graph.Spelling;
 import dev.darkfactory.pipeline.graph.ValueSyntax;
+import dev.darkfactory.pipeline.source.QuotedString;
 import dev.darkfactory.pipeline.problem.StylesheetSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,31 +213,13 @@ public final class StylesheetParser {
   }
 
   private String string() {
-    int open = pos;
-    pos++;
-    StringBuilder out = new StringBuilder();
-    while (!atEnd()) {
-      char c = peek();
-      if (c == '"') {
-        pos++;
-        return out.toString();
+    return switch (QuotedString.scan(text, pos)) {
+      case QuotedString.Scanned scanned -> {
+        pos = scanned.end();
+        yield scanned.value();
       }
-      if (c == '\\' && pos + 1 < text.length()) {
-        char escaped = text.charAt(pos + 1);
-        switch (escaped) {
-          case '"' -> out.append('"');
-          case '\\' -> out.append('\\');
-          case 'n' -> out.append('\n');
-          case 't' -> out.append('\t');
-          default -> throw error(pos, "unknown escape '\\" + escaped + "' in a string: the escapes are \\\", \\\\, \\n and \\t");
-        }
-        pos += 2;
-        continue;
-      }
-      out.append(c);
-      pos++;
-    }
-    throw error(open, "unterminated string: add a closing '\"'");
+      case QuotedString.Malformed malformed -> throw error(malformed.offset(), malformed.problem());
+    };
   }
 
   private String identifier() {

@@ -1,0 +1,193 @@
+package dev.darkfactory.cli.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.darkfactory.cli.CliRun;
+import dev.darkfactory.cli.Main;
+import dev.darkfactory.cli.Terminal;
+import dev.darkfactory.pipeline.state.JsonValues;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code factory run} and {@code factory resume}. */
+class RunCommandTest {
+  @TempDir Path temp;
+
+  static final Path QUICKSTART = Path.of("..", "examples", "quickstart.dot");
+
+  private Path write(String name, String text) throws Exception {
+    Path file = temp.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private String root() {
+    return temp.resolve("run").toString();
+  }
+
+  @Test
+  void theQuickstartRunsOfflineAndPrintsItsProgress() {
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("no LLM backend configured: simulating", "Running quickstart", "x test", "fail: tool_command exited with code 1",
+        "-> implement  condition: \"outcome=fail\" held", "+ review", "success", "logs " + temp.resolve("run"));
+  }
+
+  @Test
+  void jsonPrintsOneSummaryObject() {
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--json", "--set", "ticket=T-42");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode json = JsonValues.parse(run.out());
+    assertThat(json.get("status").asString()).isEqualTo("success");
+    assertThat(json.get("run_id").asString()).isNotEmpty();
+    assertThat(json.get("completed_nodes").toString()).isEqualTo("[\"start\",\"plan\",\"implement\",\"test\",\"implement\",\"test\",\"review\",\"done\"]");
+    assertThat(json.get("node_outcomes").get("test").asString()).isEqualTo("success");
+    assertThat(json.get("final_node").asString()).isEqualTo("done");
+    assertThat(json.has("failure_reason")).isFalse();
+    assertThat(json.at("/context/ticket").asString()).isEqualTo("T-42");
+    assertThat(json.get("logs_root").asString()).isEqualTo(temp.resolve("run").toString());
+    assertThat(run.err()).contains("Running quickstart");
+  }
+
+  @Test
+  void aFailedRunExitsOneWithTheReason() throws Exception {
+    Path dot = write("p.dot", """
+        digraph P { start [shape=Mdiamond]; work [prompt="w"]; done [shape=Msquare]
+          start -> work
+          work -> done [condition="outcome=success"] }
+        """);
+    Path script = write("s.json", "{\"nodes\": {\"work\": [{\"outcome\": \"fail\", \"failure_reason\": \"the build is red\"}]}}");
+    CliRun run = CliRun.of("run", dot.toString(), "--scripted", script.toString(), "--logs-root", root(), "--json");
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode json = JsonValues.parse(run.out());
+    assertThat(json.get("status").asString()).isEqualTo("fail");
+    assertThat(json.get("failure_reason").asString()).isEqualTo("the build is red");
+    assertThat(run.err()).doesNotContain("simulating");
+  }
+
+  @Test
+  void anInvalidPipelineExitsTwo() throws Exception {
+    Path dot = write("bad.dot", "digraph B { work [prompt=\"w\"] }");
+    CliRun run = CliRun.of("run", dot.toString(), "--logs-root", root());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("error[start_node]");
+  }
+
+  @Test
+  void aScriptNamingAnUnknownNodeExitsTwo() throws Exception {
+    Path script = write("s.json", "{\"nodes\": {\"reveiw\": [{\"outcome\": \"success\"}]}}");
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--scripted", script.toString(), "--logs-root", root());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("node \"reveiw\" is not in pipeline quickstart", "did you mean \"review\"");
+  }
+
+  @Test
+  void optionsThatExcludeEachOtherAreAUsageError() {
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--simulate", "--scripted", "x.json");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("mutually exclusive");
+  }
+
+  static final String GATE = """
+      digraph H {
+        start [shape=Mdiamond]
+        approve [shape=hexagon, label="Ship it?"]
+        ship [prompt="ship"]
+        done [shape=Msquare]
+        start -> approve
+        approve -> ship [label="[Y] Yes"]
+        approve -> done [label="[N] No"]
+        ship -> done
+      }
+      """;
+
+  @Test
+  void aHumanGateWithoutATerminalStopsAndSaysHowToResume() throws Exception {
+    Path dot = write("gate.dot", GATE);
+    CliRun stopped = CliRun.of("run", dot.toString(), "--logs-root", root());
+    assertThat(stopped.exitCode()).isEqualTo(1);
+    assertThat(stopped.out()).contains("stopped: human gate 'approve' needs an answer, but there is no terminal to ask on",
+        "resume with: factory resume " + root());
+    Path answers = write("answers.json", "[\"Y\"]");
+    CliRun resumed = CliRun.of("resume", root(), "--answers", answers.toString(), "--json");
+    assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+    assertThat(JsonValues.parse(resumed.out()).get("completed_nodes").toString()).isEqualTo("[\"start\",\"approve\",\"ship\",\"done\"]");
+  }
+
+  @Test
+  void autoApproveTakesTheFirstOption() throws Exception {
+    CliRun run = CliRun.of("run", write("gate.dot", GATE).toString(), "--logs-root", root(), "--auto-approve", "--json");
+    assertThat(JsonValues.parse(run.out()).at("/context/human.gate.selected").asString()).isEqualTo("Y");
+  }
+
+  @Test
+  void onATerminalHumanGatesAskOnTheConsole() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new StringReader("2\n"), new PrintWriter(out, true), new PrintWriter(err, true), new Terminal(true, false),
+        "run", write("gate.dot", GATE).toString(), "--logs-root", root());
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).contains("[?] Ship it?", "1. [Y] Yes", "2. [N] No", "answered [N] [N] No");
+  }
+
+  @Test
+  void resumingAFinishedRunIsAUsageError() {
+    CliRun.of("run", QUICKSTART.toString(), "--logs-root", root());
+    CliRun again = CliRun.of("resume", root());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("already finished (success)");
+  }
+
+  @Test
+  void runningIntoAnExistingRunIsRefused() {
+    CliRun.of("run", QUICKSTART.toString(), "--logs-root", root());
+    CliRun again = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("already holds run");
+  }
+
+  @Test
+  void resumeRefusesAChangedPipeline() throws Exception {
+    Path dot = write("gate.dot", GATE);
+    CliRun.of("run", dot.toString(), "--logs-root", root());
+    Files.writeString(dot, GATE.replace("Ship it?", "Ship it now?"));
+    CliRun resumed = CliRun.of("resume", root(), "--auto-approve");
+    assertThat(resumed.exitCode()).isEqualTo(2);
+    assertThat(resumed.err()).contains("the pipeline changed since the run started");
+  }
+
+  @Test
+  void resumeUsesTheRunsScriptedBackendByDefault() throws Exception {
+    Path dot = write("p.dot", GATE.replace("ship [prompt=\"ship\"]", "ship [prompt=\"ship\"]\n  after [prompt=\"a\"]")
+        .replace("ship -> done", "ship -> after\n  after -> done [condition=\"outcome=success\"]"));
+    Path script = write("s.json", "{\"nodes\": {\"after\": [{\"outcome\": \"fail\", \"failure_reason\": \"scripted failure\"}]}}");
+    CliRun.of("run", dot.toString(), "--scripted", script.toString(), "--logs-root", root());
+    CliRun resumed = CliRun.of("resume", root(), "--auto-approve", "--json");
+    assertThat(resumed.exitCode()).isEqualTo(1);
+    assertThat(JsonValues.parse(resumed.out()).get("failure_reason").asString()).isEqualTo("scripted failure");
+  }
+
+  @Test
+  void resumeOfADirectoryWithoutARunIsAUsageError() {
+    CliRun run = CliRun.of("resume", temp.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("there is no run in");
+  }
+
+  @Test
+  void theRunDirectoryHasTheDocumentedLayout() {
+    CliRun.of("run", QUICKSTART.toString(), "--logs-root", root());
+    Path run = temp.resolve("run");
+    for (String file : new String[] {"checkpoint.json", "manifest.json", "events.jsonl", "pipeline.dot", "plan/prompt.md", "plan/response.md",
+        "plan/status.json", "test/stdout.txt", "test/stderr.txt", "test/command.txt"}) {
+      assertThat(run.resolve(file)).exists();
+    }
+    assertThat(run.resolve("manifest.json")).content().contains("\"name\" : \"quickstart\"", "\"backend\" : \"simulation\"", "\"status\" : \"success\"");
+  }
+}

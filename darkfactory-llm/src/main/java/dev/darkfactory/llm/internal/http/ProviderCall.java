@@ -1,0 +1,115 @@
+package dev.darkfactory.llm.internal.http;
+
+import dev.darkfactory.llm.AbortSignal;
+import dev.darkfactory.llm.EventStream;
+import dev.darkfactory.llm.NetworkException;
+import dev.darkfactory.llm.ProviderErrorDetails;
+import dev.darkfactory.llm.StreamException;
+import dev.darkfactory.llm.UnknownProviderException;
+import dev.darkfactory.llm.internal.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** The HTTP exchange every adapter performs: send JSON, map error statuses, parse the body or open the stream. */
+public final class ProviderCall {
+
+  private ProviderCall() {}
+
+  /** A successful JSON response and its headers. */
+  public record JsonResponse(JsonNode body, java.net.http.HttpHeaders headers) {}
+
+  public static JsonResponse postJson(HttpTransport transport, String provider, URI uri, Map<String, String> headers,
+      JsonNode body, Optional<AbortSignal> abort) {
+    HttpResult result = transport.post(uri, headers, Json.writeBytes(body), abort);
+    return parse(provider, result);
+  }
+
+  public static JsonResponse getJson(HttpTransport transport, String provider, URI uri, Map<String, String> headers,
+      Optional<AbortSignal> abort) {
+    return parse(provider, transport.get(uri, headers, abort));
+  }
+
+  private static JsonResponse parse(String provider, HttpResult result) {
+    if (!result.ok()) {
+      throw ProviderErrors.fromResponse(provider, result.status(), result.headers(), result.body());
+    }
+    try {
+      return new JsonResponse(Json.parse(result.body()), result.headers());
+    } catch (JacksonException e) {
+      throw new UnknownProviderException(provider + " answered HTTP " + result.status()
+          + " with a body that is not valid JSON: " + e.getOriginalMessage(),
+          ProviderErrorDetails.of(provider, result.status()), e);
+    }
+  }
+
+  /**
+   * Opens a stream. A non-2xx status is read in full and thrown as a provider error before any event is
+   * produced, so callers may retry it; everything after that arrives as events.
+   */
+  public static EventStream postStream(HttpTransport transport, String provider, URI uri, Map<String, String> headers,
+      JsonNode body, Optional<AbortSignal> abort, StreamTranslator translator) {
+    return postStream(transport, provider, uri, headers, body, abort, translator, false);
+  }
+
+  /**
+   * As above; with {@code acceptJsonChunks}, a {@code application/json} answer (a JSON array of chunks, Gemini's
+   * non-SSE streaming form) is replayed to the translator as if each chunk had been one event.
+   */
+  public static EventStream postStream(HttpTransport transport, String provider, URI uri, Map<String, String> headers,
+      JsonNode body, Optional<AbortSignal> abort, StreamTranslator translator, boolean acceptJsonChunks) {
+    StreamingResponse response = transport.postStream(uri, headers, Json.writeBytes(body), abort);
+    if (!response.ok()) {
+      HttpResult result;
+      try {
+        result = response.readFully();
+      } catch (IOException e) {
+        throw new NetworkException(provider + " answered HTTP " + response.status()
+            + " and the error body could not be read", e);
+      }
+      throw ProviderErrors.fromResponse(provider, result.status(), result.headers(), result.body());
+    }
+    boolean json = response.headers().firstValue("content-type").map(type -> type.contains("json")).orElse(false);
+    if (acceptJsonChunks && json) {
+      return jsonChunks(provider, response, translator, abort);
+    }
+    return new SseEventStream(response.body(), translator, abort);
+  }
+
+  private static EventStream jsonChunks(String provider, StreamingResponse response, StreamTranslator translator,
+      Optional<AbortSignal> abort) {
+    StringBuilder sse = new StringBuilder();
+    try {
+      JsonNode chunks = Json.parse(response.readFully().body());
+      for (JsonNode chunk : chunks.isArray() ? chunks : Json.array().add(chunks)) {
+        sse.append("data: ").append(Json.write(chunk)).append("\n\n");
+      }
+    } catch (IOException | JacksonException e) {
+      throw new StreamException(provider + " sent a JSON stream body that could not be read: " + e.getMessage(), e);
+    }
+    return new SseEventStream(new java.io.ByteArrayInputStream(sse.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        translator, abort);
+  }
+
+  /**
+   * Runs a response translation; a body whose shape the translator cannot read (a field of the wrong JSON type)
+   * becomes a retryable provider error instead of escaping as a Jackson exception.
+   */
+  public static <T> T translate(String provider, java.util.function.Supplier<T> translation) {
+    try {
+      return translation.get();
+    } catch (JacksonException e) {
+      throw new UnknownProviderException(provider + " sent a response the client could not interpret: "
+          + e.getOriginalMessage(), ProviderErrorDetails.of(provider, 200), e);
+    }
+  }
+
+  /** Joins a base URL and a path without doubling or dropping the slash. */
+  public static URI uri(String baseUrl, String path) {
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    return URI.create(base + (path.startsWith("/") ? path : "/" + path));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.darkfactory.llm.provider.anthropic;
+
+import dev.darkfactory.llm.AdapterConfig;
+import dev.darkfactory.llm.EventStream;
+import dev.darkfactory.llm.ProviderAdapter;
+import dev.darkfactory.llm.Request;
+import dev.darkfactory.llm.Response;
+import dev.darkfactory.llm.internal.http.HttpTransport;
+import dev.darkfactory.llm.internal.http.ProviderCall;
+import dev.darkfactory.llm.internal.http.RateLimitHeaders;
+import dev.darkfactory.llm.internal.http.WireRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Anthropic Messages API adapter ({@code POST /v1/messages}, unified-llm-spec §2.7, §7.3). Authenticates with
+ * {@code x-api-key}, pins {@code anthropic-version}, joins beta flags into {@code anthropic-beta} (§2.8).
+ */
+public final class AnthropicAdapter implements ProviderAdapter {
+
+  public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+  static final String API_VERSION = "2023-06-01";
+
+  private final AdapterConfig config;
+  private final HttpTransport transport;
+
+  public AnthropicAdapter(AdapterConfig config) {
+    this.config = config;
+    this.transport = new HttpTransport(config.timeout());
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public Response complete(Request request) {
+    WireRequest wire = AnthropicRequestTranslator.translate(request, false, name());
+    ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(), config.endpointOr(endpoint("/v1/messages")),
+        headers(wire), wire.body(), request.abortSignal());
+    return ProviderCall.translate(name(), () -> AnthropicResponseTranslator.translate(response.body(), name(), wire.warnings()))
+        .withRateLimit(RateLimitHeaders.parse(response.headers()));
+  }
+
+  @Override
+  public EventStream stream(Request request) {
+    WireRequest wire = AnthropicRequestTranslator.translate(request, true, name());
+    return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint("/v1/messages")), headers(wire), wire.body(),
+        request.abortSignal(), new AnthropicStreamTranslator(name(), request.model(), wire.warnings()));
+  }
+
+  @Override
+  public Optional<List<String>> listModels() {
+    try {
+      JsonNode body = ProviderCall.getJson(transport, name(), endpoint("/v1/models"), headers(null), Optional.empty()).body();
+      List<String> ids = new ArrayList<>();
+      body.path("data").forEach(model -> ids.add(model.path("id").asString()));
+      return Optional.of(ids);
+    } catch (dev.darkfactory.llm.LlmException e) {
+      return Optional.empty();
+    }
+  }
+
+  private URI endpoint(String path) {
+    String base = config.baseUrl().endsWith("/v1") ? config.baseUrl().substring(0, config.baseUrl().length() - 3) : config.baseUrl();
+    return ProviderCall.uri(base, path);
+  }
+
+  private Map<String, String> headers(WireRequest wire) {
+    Map<String, String> headers = new LinkedHashMap<>(config.defaultHeaders());
+    config.apiKey().ifPresent(key -> headers.put("x-api-key", key));
+    headers.put("anthropic-version", API_VERSION);
+    if (wire != null) {
+      headers.putAll(wire.headers());
+    }
+    return headers;
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.darkfactory.llm.provider.gemini;
+
+import dev.darkfactory.llm.AdapterConfig;
+import dev.darkfactory.llm.EventStream;
+import dev.darkfactory.llm.LlmException;
+import dev.darkfactory.llm.ProviderAdapter;
+import dev.darkfactory.llm.Request;
+import dev.darkfactory.llm.Response;
+import dev.darkfactory.llm.internal.http.HttpTransport;
+import dev.darkfactory.llm.internal.http.ProviderCall;
+import dev.darkfactory.llm.internal.http.WireRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Gemini API adapter ({@code /v1beta/models/{model}:generateContent} and
+ * {@code :streamGenerateContent?alt=sse}, unified-llm-spec §2.7, §7.3). Authenticates with the {@code key} query
+ * parameter (§7.8).
+ */
+public final class GeminiAdapter implements ProviderAdapter {
+
+  public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+
+  private final AdapterConfig config;
+  private final HttpTransport transport;
+
+  public GeminiAdapter(AdapterConfig config) {
+    this.config = config;
+    this.transport = new HttpTransport(config.timeout());
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public Response complete(Request request) {
+    WireRequest wire = GeminiRequestTranslator.translate(request, name());
+    ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
+        config.endpointOr(endpoint(request.model(), "generateContent", false)), config.defaultHeaders(), wire.body(), request.abortSignal());
+    return ProviderCall.translate(name(), () -> GeminiResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings()));
+  }
+
+  @Override
+  public EventStream stream(Request request) {
+    WireRequest wire = GeminiRequestTranslator.translate(request, name());
+    return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint(request.model(), "streamGenerateContent", true)),
+        config.defaultHeaders(), wire.body(), request.abortSignal(),
+        new GeminiStreamTranslator(name(), request.model(), wire.warnings()), true);
+  }
+
+  @Override
+  public Optional<List<String>> listModels() {
+    try {
+      JsonNode body = ProviderCall.getJson(transport, name(), URI.create(root() + "/v1beta/models" + keyQuery("?")),
+          config.defaultHeaders(), Optional.empty()).body();
+      List<String> ids = new ArrayList<>();
+      body.path("models").forEach(model -> ids.add(model.path("name").asString().replaceFirst("^models/", "")));
+      return Optional.of(ids);
+    } catch (LlmException e) {
+      return Optional.empty();
+    }
+  }
+
+  private URI endpoint(String model, String method, boolean sse) {
+    String path = "/v1beta/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8) + ":" + method;
+    String query = sse ? "?alt=sse" + keyQuery("&") : keyQuery("?");
+    return URI.create(root() + path + query);
+  }
+
+  private String keyQuery(String separator) {
+    return config.apiKey().map(key -> separator + "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)).orElse("");
+  }
+
+  /** The base URL without a trailing API version, so "…/v1beta" and "…" both work. */
+  private String root() {
+    String base = config.baseUrl();
+    return base.endsWith("/v1beta") ? base.substring(0, base.length() - "/v1beta".length()) : base;
+  }
+
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+}

@@ -1,0 +1,244 @@
+package dev.darkfactory.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.darkfactory.llm.generate.GenerateOptions;
+import dev.darkfactory.llm.generate.GenerateResult;
+import dev.darkfactory.llm.generate.Generator;
+import dev.darkfactory.testkit.Fault;
+import dev.darkfactory.testkit.FakeProviderServer;
+import dev.darkfactory.testkit.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every failure class, against the twin, for every provider: right error type, retries and delays honoured, no hangs. */
+class FaultHandlingTest {
+
+  private FakeProviderServer twin;
+  private Client client;
+  private final List<Duration> slept = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() {
+    twin = FakeProviderServer.start();
+    client = Twins.client(twin);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    twin.close();
+  }
+
+  private RetryPolicy recordingPolicy(int maxRetries) {
+    return RetryPolicy.defaults().withMaxRetries(maxRetries)
+        .withDelays(Duration.ofMillis(100), Duration.ofSeconds(60), 2.0, false)
+        .withSleeper(slept::add);
+  }
+
+  private GenerateResult generate(String provider, int maxRetries) {
+    return new Generator(client).generate(GenerateOptions.builder("model-x").provider(provider).prompt("hi")
+        .retryPolicy(recordingPolicy(maxRetries)).build());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  void rateLimitIsRetriedAfterTheRetryAfterDelay(String provider) {
+    twin.enqueue(Reply.fault(Fault.rateLimited(Duration.ofMillis(250))));
+    twin.enqueue(Reply.text("ok"));
+    assertThat(generate(provider, 2).text()).isEqualTo("ok");
+    assertThat(twin.requestCount()).isEqualTo(2);
+    assertThat(slept).containsExactly(Duration.ofMillis(250));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  void serverErrorsBackOffExponentiallyThenGiveUp(String provider) {
+    for (int i = 0; i < 3; i++) {
+      twin.enqueue(Reply.fault(Fault.serverError()));
+    }
+    assertThatThrownBy(() -> generate(provider, 2)).isInstanceOf(ServerException.class);
+    assertThat(twin.requestCount()).isEqualTo(3);
+    assertThat(slept).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  void authenticationFailsAtOnceWithoutRetry(String provider) {
+    try (FakeProviderServer keyed = FakeProviderServer.start(dev.darkfactory.testkit.Script.builder().apiKey("right").build());
+        Client wrongKey = Twins.client(keyed)) {
+      assertThatThrownBy(() -> new Generator(wrongKey).generate(GenerateOptions.builder("m").provider(provider).prompt("hi")
+          .retryPolicy(recordingPolicy(2)).build()))
+          .isInstanceOf(AuthenticationException.class)
+          .satisfies(e -> assertThat(((LlmException) e).remedy()).contains("API key"));
+      assertThat(keyed.requestCount()).isEqualTo(1);
+    }
+    assertThat(slept).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  void nonRetryableClassesAreRaisedAtOnce(String provider) {
+    List<Fault> faults = List.of(Fault.billing(), Fault.forbidden(), Fault.notFound(), Fault.contextLength(), Fault.contentFilter(),
+        Fault.badRequest("bad parameter"));
+    List<Class<?>> expected = List.of(QuotaExceededException.class, AccessDeniedException.class, NotFoundException.class,
+        ContextLengthException.class, ContentFilterException.class, InvalidRequestException.class);
+    for (int i = 0; i < faults.size(); i++) {
+      twin.clearRequests();
+      twin.enqueue(Reply.fault(faults.get(i)));
+      assertThatThrownBy(() -> generate(provider, 2)).isInstanceOf(expected.get(i));
+      assertThat(twin.requestCount()).as(faults.get(i).toString()).isEqualTo(1);
+    }
+    assertThat(slept).isEmpty();
+  }
+
+  @Test
+  void providerSpecificBillingShapesAreQuotaErrors() {
+    twin.enqueue(Reply.fault(Fault.quotaExhausted()));
+    assertThatThrownBy(() -> generate("openai", 2)).isInstanceOf(QuotaExceededException.class)
+        .satisfies(e -> assertThat(((LlmException) e).remedy()).contains("credits"));
+    twin.enqueue(Reply.fault(Fault.creditBalanceTooLow()));
+    assertThatThrownBy(() -> generate("anthropic", 2)).isInstanceOf(QuotaExceededException.class);
+    twin.enqueue(Reply.fault(Fault.quotaExhausted()));
+    assertThatThrownBy(() -> generate("gemini", 2)).isInstanceOf(QuotaExceededException.class);
+    assertThat(twin.requestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void retryAfterLongerThanMaxDelayIsRaisedImmediately() {
+    twin.enqueue(Reply.fault(Fault.rateLimited(Duration.ofSeconds(120))));
+    assertThatThrownBy(() -> generate("openai", 2)).isInstanceOfSatisfying(RateLimitException.class,
+        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)));
+    assertThat(twin.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void maxRetriesZeroDisablesRetries() {
+    twin.enqueue(Reply.fault(Fault.serverError()));
+    assertThatThrownBy(() -> generate("anthropic", 0)).isInstanceOf(ServerException.class);
+    assertThat(twin.requestCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  void aStalledStreamEndsWithATimeoutInsteadOfHanging(String provider) {
+    twin.enqueue(Reply.text("a long answer that will stall").withChunkSize(3).withFault(new Fault.StallStream(3)));
+    long start = System.nanoTime();
+    List<StreamEvent> events = collect(client.stream(Request.builder("m").provider(provider).addMessage(Message.user("hi")).build()));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(StreamEvent.Error.class,
+        error -> assertThat(error.error()).isInstanceOf(RequestTimeoutException.class));
+    assertThat(events).anyMatch(StreamEvent.StreamStart.class::isInstance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  void aStreamCutMidEventIsAStreamErrorNotASilentSuccess(String provider) {
+    twin.enqueue(Reply.text("this stream is cut in the middle").withChunkSize(4).withFault(new Fault.CutStream(3)));
+    twin.enqueue(Reply.text("this stream ends cleanly but early").withChunkSize(4).withFault(new Fault.TruncateStream(3)));
+    for (int i = 0; i < 2; i++) {
+      Request request = Request.builder("m").provider(provider).addMessage(Message.user("hi")).build();
+      List<StreamEvent> events;
+      try {
+        events = collect(client.stream(request));
+      } catch (StreamException cutBeforeTheFirstEvent) {
+        // A cut that lands before any event is handed out is thrown (and so retryable), never a success.
+        continue;
+      }
+      assertThat(events).noneMatch(StreamEvent.Finish.class::isInstance);
+      assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(StreamEvent.Error.class,
+          error -> assertThat(error.error()).isInstanceOf(StreamException.class));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  void malformedJsonIsReportedNotSwallowed(String provider) {
+    twin.enqueue(Reply.text("x").withFault(new Fault.MalformedJson(0)));
+    assertThatThrownBy(() -> client.complete(Request.builder("m").provider(provider).addMessage(Message.user("hi")).build()))
+        .isInstanceOf(UnknownProviderException.class).hasMessageContaining("not valid JSON");
+    twin.enqueue(Reply.text("streamed text").withFault(new Fault.MalformedJson(1)));
+    List<StreamEvent> events = collect(client.stream(Request.builder("m").provider(provider).addMessage(Message.user("hi")).build()));
+    assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(StreamEvent.Error.class,
+        error -> assertThat(error.error()).isInstanceOf(StreamException.class).hasMessageContaining("malformed"));
+  }
+
+  @Test
+  void aResponseOfTheWrongShapeIsAProviderErrorNotAJacksonException() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      byte[] body = "{\"id\":\"x\",\"content\":[{\"type\":\"text\",\"text\":{\"not\":\"a string\"}}]}".getBytes();
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try (Client odd = Client.fromEnv(Environment.of(java.util.Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL",
+        "http://127.0.0.1:" + server.getAddress().getPort())), Twins.FAST)) {
+      assertThatThrownBy(() -> odd.complete(Request.of("m", "hi"))).isInstanceOf(UnknownProviderException.class)
+          .hasMessageContaining("could not interpret");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aDroppedConnectionIsANetworkError() {
+    twin.enqueue(Reply.fault(new Fault.Disconnect()));
+    assertThatThrownBy(() -> client.complete(Request.of("m", "hi"))).isInstanceOf(NetworkException.class);
+  }
+
+  @Test
+  void anUnreachableProviderFailsFastWithANetworkError() {
+    int deadPort;
+    try (FakeProviderServer temporary = FakeProviderServer.start()) {
+      deadPort = temporary.port();
+    }
+    Client dead = Client.fromEnv(Environment.of(java.util.Map.of("OPENAI_API_KEY", "k", "OPENAI_BASE_URL",
+        "http://127.0.0.1:" + deadPort + "/v1")), Twins.FAST);
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> dead.complete(Request.of("m", "hi"))).isInstanceOf(NetworkException.class)
+        .satisfies(e -> assertThat(((LlmException) e).retryable()).isTrue());
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aSlowResponseHitsTheRequestTimeout() {
+    twin.enqueue(Reply.text("late").withFault(Fault.delay(Duration.ofSeconds(2))));
+    AdapterTimeout tight = new AdapterTimeout(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(300));
+    try (Client impatient = Client.fromEnv(Environment.of(twin.environment()), tight)) {
+      assertThatThrownBy(() -> impatient.complete(Request.of("m", "hi"))).isInstanceOf(RequestTimeoutException.class);
+    }
+  }
+
+  @Test
+  void streamsRetryOnlyTheOpeningNeverAfterPartialData() {
+    twin.enqueue(Reply.fault(Fault.rateLimited(Duration.ofMillis(10))));
+    twin.enqueue(Reply.text("partial then cut").withChunkSize(2).withFrameDelay(Duration.ofMillis(20)).withFault(new Fault.CutStream(4)));
+    var result = new Generator(client).stream(GenerateOptions.builder("m").provider("anthropic").prompt("hi")
+        .retryPolicy(recordingPolicy(3)).build());
+    List<StreamEvent> events = new java.util.ArrayList<>();
+    result.forEach(events::add);
+    assertThat(events).anyMatch(StreamEvent.TextDelta.class::isInstance);
+    assertThat(events.get(events.size() - 1)).isInstanceOf(StreamEvent.Error.class);
+    assertThat(twin.requestCount()).as("one retry of the 429, none after data flowed").isEqualTo(2);
+    assertThatThrownBy(result::response).isInstanceOf(StreamException.class);
+  }
+
+  static List<StreamEvent> collect(EventStream stream) {
+    List<StreamEvent> events = new java.util.ArrayList<>();
+    try (stream) {
+      stream.forEach(events::add);
+    }
+    return events;
+  }
+}
