@@ -151,6 +151,23 @@ class WebUiBrowserTest {
   }
 
   @Test
+  void theLoginLinkOpensTheUiAndItsEventStreamsOnATokenServer(@TempDir Path otherData) {
+    String token = "browser-token-0123456789";
+    try (TestServer guarded = TestServer.startWithToken(otherData, token, b -> {})) {
+      String id = guarded.submit(TestServer.pipeline("quickstart.dot"));
+      guarded.awaitQuestion(id);
+      Page page = page();
+      assertThat(page.navigate(guarded.url("/#/")).status()).isEqualTo(401);
+      page.navigate(guarded.url("/?token=" + token));
+      assertThat(page).hasURL(guarded.url("/"));
+      page.navigate(guarded.url("/#/runs/" + id));
+      page.locator("#questions button[data-key=A]").click();
+      assertThat(page.locator("#run-status")).hasAttribute("data-status", "success");
+      assertThat(page.locator("#graph g.node[data-node=review]")).hasAttribute("data-status", "success");
+    }
+  }
+
+  @Test
   void withoutServerGraphvizTheBundledRendererDrawsTheGraph(@TempDir Path otherData) {
     try (TestServer browserOnly = TestServer.start(otherData, b -> b.browserGraphs(true))) {
       String id = browserOnly.submit(Map.of("dot", TestServer.pipeline("linear.dot")));
