@@ -6,6 +6,7 @@ import dev.darkfactory.cli.pipeline.ParseCommand;
 import dev.darkfactory.cli.pipeline.ResumeCommand;
 import dev.darkfactory.cli.pipeline.RunCommand;
 import dev.darkfactory.cli.pipeline.ValidateCommand;
+import dev.darkfactory.cli.server.ServeCommand;
 import dev.darkfactory.cli.twin.TwinCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ValidateCommand.class,
       GraphCommand.class,
+      ServeCommand.class,
       LlmCommand.class,
       TwinCommand.class,
       AutoComplete.GenerateCompletion.class,
