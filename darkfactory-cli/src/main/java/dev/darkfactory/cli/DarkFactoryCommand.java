@@ -1,5 +1,6 @@
 package dev.darkfactory.cli;
 
+import dev.darkfactory.cli.agent.AgentCommand;
 import dev.darkfactory.cli.llm.LlmCommand;
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GraphCommand.class,
       ServeCommand.class,
+      AgentCommand.class,
       LlmCommand.class,
       TwinCommand.class,
       AutoComplete.GenerateCompletion.class,

@@ -1,0 +1,2 @@
+/** Subagents (coding-agent-loop-spec §7): child sessions sharing the environment, run concurrently. */
+package dev.darkfactory.agent.subagent;

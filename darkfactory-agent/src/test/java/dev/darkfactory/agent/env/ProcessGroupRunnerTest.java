@@ -1,0 +1,212 @@
+package dev.darkfactory.agent.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.darkfactory.agent.EnvironmentException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessGroupRunnerTest {
+  private static final Duration SHORT_GRACE = Duration.ofMillis(300);
+
+  @TempDir Path dir;
+
+  private final ProcessGroupRunner runner = ProcessGroupRunner.builder().killGrace(SHORT_GRACE).build();
+
+  @Test
+  void capturesStdoutAndStderrSeparatelyWithExitCodeAndDuration() {
+    ExecResult result = runner.runShell("echo out; echo err >&2; exit 3", dir, Duration.ofSeconds(10));
+
+    assertThat(result.stdout()).isEqualTo("out\n");
+    assertThat(result.stderr()).isEqualTo("err\n");
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.timedOut()).isFalse();
+    assertThat(result.cancelled()).isFalse();
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.durationMs()).isGreaterThanOrEqualTo(0);
+    assertThat(result.combinedOutput()).isEqualTo("out\nerr\n");
+  }
+
+  @Test
+  void runsInTheGivenDirectoryWithEmptyStandardInput() {
+    ExecResult result = runner.runShell("pwd; cat; echo done", dir, Duration.ofSeconds(10));
+
+    assertThat(result.stdout()).isEqualTo(dir + "\ndone\n");
+  }
+
+  @Test
+  void commandLeadsItsOwnProcessGroup() {
+    // Field 5 of /proc/PID/stat is the process group; no ps needed.
+    ExecResult result = runner.runShell("read -ra f < /proc/$$/stat; echo ${f[4]}; echo $$", dir, Duration.ofSeconds(10));
+
+    List<String> lines = result.stdout().lines().map(String::strip).toList();
+    assertThat(lines.get(0)).isEqualTo(lines.get(1));
+  }
+
+  @Test
+  void timeoutReturnsPartialOutputAndTerminatesTheGroup() {
+    ExecResult result = runner.runShell("echo before; sleep 30; echo after", dir, Duration.ofMillis(300));
+
+    assertThat(result.timedOut()).isTrue();
+    assertThat(result.stdout()).isEqualTo("before\n");
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.durationMs()).isLessThan(5_000);
+  }
+
+  @Test
+  void commandIgnoringSigtermIsKilledAfterTheTwoSecondGrace() {
+    ProcessGroupRunner defaultGrace = ProcessGroupRunner.create();
+    long started = System.nanoTime();
+
+    ExecResult result =
+        defaultGrace.runShell("trap '' TERM; echo started; sleep 30", dir, Duration.ofMillis(200));
+
+    long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+    assertThat(result.timedOut()).isTrue();
+    assertThat(result.stdout()).isEqualTo("started\n");
+    assertThat(result.exitCode()).isEqualTo(128 + 9);
+    assertThat(elapsedMs).isBetween(2_200L, 6_000L);
+  }
+
+  @Test
+  void grandchildrenAreNotLeftBehindAfterATimeout() throws Exception {
+    String command =
+        "(sleep 300 & echo $! > grandchild.pid; wait) & echo $! > child.pid; sleep 300 & echo $! > sibling.pid; wait";
+
+    ExecResult result = runner.runShell(command, dir, Duration.ofMillis(500));
+
+    assertThat(result.timedOut()).isTrue();
+    for (String file : List.of("grandchild.pid", "child.pid", "sibling.pid")) {
+      long pid = Long.parseLong(Files.readString(dir.resolve(file)).strip());
+      await().atMost(Duration.ofSeconds(3)).until(() -> !ProcessGroups.isRunning(pid));
+    }
+  }
+
+  @Test
+  void backgroundProcessesLeftByAFinishedCommandAreEnded() throws Exception {
+    ExecResult result = runner.runShell("sleep 300 & echo $! > bg.pid; echo done", dir, Duration.ofSeconds(10));
+
+    assertThat(result.stdout()).isEqualTo("done\n");
+    assertThat(result.timedOut()).isFalse();
+    assertThat(result.durationMs()).isLessThan(3_000);
+    long pid = Long.parseLong(Files.readString(dir.resolve("bg.pid")).strip());
+    await().atMost(Duration.ofSeconds(3)).until(() -> !ProcessGroups.isRunning(pid));
+  }
+
+  @Test
+  void interruptingTheCallerCancelsTheCommandAndKeepsTheInterrupt() throws Exception {
+    AtomicReference<ExecResult> result = new AtomicReference<>();
+    AtomicReference<Boolean> interruptKept = new AtomicReference<>();
+    Thread caller =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  result.set(runner.runShell("echo running; sleep 30", dir, Duration.ofSeconds(60)));
+                  interruptKept.set(Thread.currentThread().isInterrupted());
+                });
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.runningCount() == 1);
+    Thread.sleep(100); // let the shell print before we interrupt
+
+    caller.interrupt();
+    caller.join(Duration.ofSeconds(5));
+
+    assertThat(result.get().cancelled()).isTrue();
+    assertThat(result.get().timedOut()).isFalse();
+    assertThat(result.get().stdout()).isEqualTo("running\n");
+    assertThat(interruptKept.get()).isTrue();
+    assertThat(runner.runningCount()).isZero();
+  }
+
+  @Test
+  void terminateAllEndsEveryRunningCommand() throws Exception {
+    List<ExecResult> results = new CopyOnWriteArrayList<>();
+    List<Thread> callers =
+        List.of(1, 2).stream()
+            .map(i -> Thread.ofVirtual().start(() -> results.add(runner.runShell("sleep 30", dir, Duration.ofSeconds(60)))))
+            .toList();
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.runningCount() == 2);
+
+    runner.terminateAll();
+    for (Thread caller : callers) {
+      caller.join(Duration.ofSeconds(5));
+    }
+
+    assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.exitCode()).isNotZero());
+    assertThat(runner.runningCount()).isZero();
+  }
+
+  @Test
+  void secretsInTheParentEnvironmentAreAbsentInsideTheCommand() {
+    // Surefire sets DARKFACTORY_TEST_API_KEY and DARKFACTORY_TEST_TOKEN for this JVM (see the pom).
+    assertThat(System.getenv("DARKFACTORY_TEST_API_KEY")).as("set by surefire").isNotNull();
+
+    ExecResult result = runner.runShell("env", dir, Duration.ofSeconds(10));
+
+    assertThat(result.stdout())
+        .doesNotContain("DARKFACTORY_TEST_API_KEY")
+        .doesNotContain("DARKFACTORY_TEST_TOKEN")
+        .doesNotContain("must-not-leak")
+        .contains("PATH=");
+  }
+
+  @Test
+  void explicitVariablesAreAlwaysPassed() {
+    ProcessSpec spec =
+        ProcessSpec.shell("echo \"$STAGE_TOKEN|$PLAIN\"", dir, Duration.ofSeconds(10))
+            .withEnvironment(Map.of("STAGE_TOKEN", "chosen by host", "PLAIN", "x"));
+
+    assertThat(runner.run(spec).stdout()).isEqualTo("chosen by host|x\n");
+  }
+
+  @Test
+  void policyDecidesWhatIsInherited() {
+    Map<String, String> parent =
+        Map.of("PATH", System.getenv("PATH"), "HOME", "/home/u", "EDITOR", "vi", "OPENAI_API_KEY", "sk");
+    ProcessGroupRunner coreOnly =
+        ProcessGroupRunner.builder().parentEnvironment(parent).policy(EnvironmentPolicy.coreOnly()).build();
+    ProcessGroupRunner none =
+        ProcessGroupRunner.builder().parentEnvironment(parent).policy(EnvironmentPolicy.none()).build();
+    String show = "echo \"${HOME:-}|${EDITOR:-}|${OPENAI_API_KEY:-}\"";
+
+    assertThat(coreOnly.runShell(show, dir, Duration.ofSeconds(10)).stdout()).isEqualTo("/home/u||\n");
+    assertThat(none.runShell(show, dir, Duration.ofSeconds(10)).stdout()).isEqualTo("||\n");
+  }
+
+  @Test
+  void outputListenerSeesOutputAsItArrives() {
+    List<String> chunks = new CopyOnWriteArrayList<>();
+    ProcessSpec spec =
+        ProcessSpec.shell("echo one; echo two >&2", dir, Duration.ofSeconds(10))
+            .withOutputListener((stream, chunk) -> chunks.add(stream + ":" + chunk));
+
+    runner.run(spec);
+
+    assertThat(chunks).contains("STDOUT:one\n", "STDERR:two\n");
+  }
+
+  @Test
+  void hugeOutputKeepsHeadAndTailWithinTheBound() {
+    ProcessGroupRunner small = ProcessGroupRunner.builder().maxCapturedChars(1_000).build();
+
+    ExecResult result = small.runShell("echo first; seq 1 100000; echo last", dir, Duration.ofSeconds(20));
+
+    assertThat(result.stdout()).startsWith("first\n").endsWith("last\n").contains("characters of output were not kept");
+    assertThat(result.stdout().length()).isLessThan(1_200);
+  }
+
+  @Test
+  void aMissingDirectoryIsAnEnvironmentError() {
+    assertThatThrownBy(() -> runner.runShell("true", dir.resolve("missing"), Duration.ofSeconds(1)))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessageContaining("Could not start");
+  }
+}

@@ -1,0 +1,6 @@
+import sys
+
+def main():
+    print("Hello")
+    print("World")
+    return 1
