@@ -8,6 +8,7 @@ import dev.darkfactory.cli.pipeline.ParseCommand;
 import dev.darkfactory.cli.pipeline.ResumeCommand;
 import dev.darkfactory.cli.pipeline.RunCommand;
 import dev.darkfactory.cli.pipeline.ValidateCommand;
+import dev.darkfactory.cli.server.ServeCommand;
 import dev.darkfactory.cli.twin.TwinCommand;
 import dev.darkfactory.llm.Environment;
 import java.io.PrintWriter;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ValidateCommand.class,
       GraphCommand.class,
+      ServeCommand.class,
       AgentCommand.class,
       DoctorCommand.class,
       LlmCommand.class,

@@ -1,15 +1,12 @@
 package dev.darkfactory.pipeline.engine;
 
+import dev.darkfactory.pipeline.PipelineLoader;
 import dev.darkfactory.pipeline.backend.SimulationBackend;
-import dev.darkfactory.pipeline.dot.DotParser;
-import dev.darkfactory.pipeline.dot.DotSource;
 import dev.darkfactory.pipeline.event.PipelineListener;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.Node;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
 import dev.darkfactory.pipeline.human.UnavailableInterviewer;
-import dev.darkfactory.pipeline.lint.LintContext;
-import dev.darkfactory.pipeline.lint.Linter;
 import dev.darkfactory.pipeline.problem.Diagnostic;
 import dev.darkfactory.pipeline.problem.ResumeException;
 import dev.darkfactory.pipeline.problem.ValidationException;
@@ -17,7 +14,6 @@ import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.Checkpoint;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.pipeline.state.RunStatus;
-import dev.darkfactory.pipeline.transform.Transforms;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,11 +132,8 @@ public final class PipelineEngine {
 
   /** Parse, built-in transforms, lint against the registered handler types; errors refuse the file. */
   private static GraphLoader validatingLoader(HandlerRegistry handlers) {
-    return file -> {
-      Graph graph = Transforms.builtIn().apply(DotParser.parse(DotSource.read(file)));
-      Linter.create(new LintContext(handlers.types())).validateOrRaise(graph);
-      return graph;
-    };
+    PipelineLoader pipelines = PipelineLoader.create().withHandlerTypes(handlers.types());
+    return file -> pipelines.load(file).requireValid();
   }
 
   /** Builds an engine. Every setting has a default: the simulation backend, no human, real time. */

@@ -35,17 +35,22 @@ public final class Graph {
   private final Map<String, List<Edge>> incoming;
 
   public Graph(String name, Attributes attributes, Collection<Node> nodes, List<Edge> edges, SourcePosition position) {
+    this(name, attributes, index(nodes), List.copyOf(edges), position, null);
+  }
+
+  /** Shares {@code adjacency} with a graph that has the same edges, so transforms that rewrite nodes stay cheap. */
+  private Graph(String name, Attributes attributes, Map<String, Node> nodes, List<Edge> edges, SourcePosition position,
+      Graph sameEdges) {
     this.name = Objects.requireNonNull(name, "name");
     this.attributes = Objects.requireNonNull(attributes, "attributes");
     this.position = Objects.requireNonNull(position, "position");
-    Map<String, Node> byId = new LinkedHashMap<>();
-    for (Node node : nodes) {
-      if (byId.putIfAbsent(node.id(), node) != null) {
-        throw new IllegalArgumentException("duplicate node id: " + node.id());
-      }
+    this.nodes = nodes;
+    this.edges = edges;
+    if (sameEdges != null) {
+      this.outgoing = sameEdges.outgoing;
+      this.incoming = sameEdges.incoming;
+      return;
     }
-    this.nodes = Collections.unmodifiableMap(byId);
-    this.edges = List.copyOf(edges);
     Map<String, List<Edge>> out = new HashMap<>();
     Map<String, List<Edge>> in = new HashMap<>();
     for (Edge edge : this.edges) {
@@ -56,6 +61,16 @@ public final class Graph {
     in.replaceAll((k, v) -> List.copyOf(v));
     this.outgoing = out;
     this.incoming = in;
+  }
+
+  private static Map<String, Node> index(Collection<Node> nodes) {
+    Map<String, Node> byId = new LinkedHashMap<>();
+    for (Node node : nodes) {
+      if (byId.putIfAbsent(node.id(), node) != null) {
+        throw new IllegalArgumentException("duplicate node id: " + node.id());
+      }
+    }
+    return Collections.unmodifiableMap(byId);
   }
 
   public static Graph of(String name, Attributes attributes, Collection<Node> nodes, List<Edge> edges) {
@@ -104,11 +119,11 @@ public final class Graph {
   // Transforms (section 9.1): each returns a new graph.
 
   public Graph withAttributes(Attributes replacement) {
-    return new Graph(name, replacement, nodes.values(), edges, position);
+    return new Graph(name, replacement, nodes, edges, position, this);
   }
 
   public Graph withNodes(Collection<Node> replacement) {
-    return new Graph(name, attributes, replacement, edges, position);
+    return new Graph(name, attributes, index(replacement), edges, position, this);
   }
 
   public Graph withEdges(List<Edge> replacement) {

@@ -2,6 +2,7 @@ package dev.darkfactory.pipeline.lint;
 
 import dev.darkfactory.pipeline.graph.HandlerTypes;
 import dev.darkfactory.pipeline.graph.Node;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -11,10 +12,31 @@ import java.util.Set;
  *
  * @param handlerTypes the registered handler type names
  */
-public record LintContext(Set<String> handlerTypes) {
+public record LintContext(Set<String> handlerTypes, ConditionMemo conditions) {
 
   public LintContext {
     handlerTypes = Set.copyOf(handlerTypes);
+    Objects.requireNonNull(conditions, "conditions");
+  }
+
+  public LintContext(Set<String> handlerTypes) {
+    this(handlerTypes, new ConditionMemo());
+  }
+
+  /** Contexts are equal when they register the same handlers; the memo is scratch space, not a setting. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof LintContext that && handlerTypes.equals(that.handlerTypes);
+  }
+
+  @Override
+  public int hashCode() {
+    return handlerTypes.hashCode();
+  }
+
+  /** The same settings with an empty condition memo: one per validation pass. */
+  LintContext fresh() {
+    return new LintContext(handlerTypes, new ConditionMemo());
   }
 
   /** The built-in handler types only. */

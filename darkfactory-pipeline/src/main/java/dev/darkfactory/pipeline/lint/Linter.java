@@ -70,8 +70,9 @@ public final class Linter {
   /** Every diagnostic of every rule, sorted stably by line, column, then rule name. */
   public List<Diagnostic> validate(Graph graph) {
     List<Diagnostic> diagnostics = new ArrayList<>();
+    LintContext pass = context.fresh();
     for (LintRule rule : rules) {
-      diagnostics.addAll(rule.apply(graph, context));
+      diagnostics.addAll(rule.apply(graph, pass));
     }
     diagnostics.sort(ORDER);
     return List.copyOf(diagnostics);

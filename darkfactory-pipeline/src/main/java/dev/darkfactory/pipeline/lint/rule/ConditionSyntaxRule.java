@@ -1,6 +1,5 @@
 package dev.darkfactory.pipeline.lint.rule;
 
-import dev.darkfactory.pipeline.condition.ConditionParser;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.lint.LintContext;
 import dev.darkfactory.pipeline.lint.LintRule;
@@ -27,7 +26,7 @@ public final class ConditionSyntaxRule implements LintRule {
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (WrittenCondition written : WrittenCondition.all(graph)) {
       try {
-        ConditionParser.parse(written.text());
+        context.conditions().parse(written.text());
       } catch (ConditionSyntaxException invalid) {
         diagnostics.add(written.about(Diagnostic.error(NAME, "invalid " + written.attribute().key() + " on " + written.place()
                     + " \"" + written.text() + "\": " + invalid.problem()))

@@ -3,7 +3,6 @@ package dev.darkfactory.pipeline.lint.rule;
 import dev.darkfactory.pipeline.condition.Clause;
 import dev.darkfactory.pipeline.condition.Condition;
 import dev.darkfactory.pipeline.condition.ConditionKey;
-import dev.darkfactory.pipeline.condition.ConditionParser;
 import dev.darkfactory.pipeline.condition.Operator;
 import dev.darkfactory.pipeline.condition.OutcomeValues;
 import dev.darkfactory.pipeline.graph.Graph;
@@ -35,7 +34,7 @@ public final class OutcomeValueRule implements LintRule {
     for (WrittenCondition written : WrittenCondition.all(graph)) {
       Condition condition;
       try {
-        condition = ConditionParser.parse(written.text());
+        condition = context.conditions().parse(written.text());
       } catch (ConditionSyntaxException invalid) {
         continue;
       }

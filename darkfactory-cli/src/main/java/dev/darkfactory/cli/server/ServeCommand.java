@@ -1,0 +1,99 @@
+package dev.darkfactory.cli.server;
+
+import dev.darkfactory.cli.CliContext;
+import dev.darkfactory.cli.ExitCode;
+import dev.darkfactory.cli.UserException;
+import dev.darkfactory.server.DarkFactoryServer;
+import dev.darkfactory.server.ServerConfig;
+import dev.darkfactory.server.ServerException;
+import dev.darkfactory.server.run.EngineExecutor;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code factory serve}: the HTTP server and web UI (attractor-spec.md 9.5) until Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the HTTP server and web UI: submit, watch and steer pipelines from a browser.",
+      "Binds to 127.0.0.1 by default; any other address requires a token.",
+      "Ctrl-C stops it; runs in flight checkpoint and are resumed at the next start."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  static final String TOKEN_ENV = "FACTORY_SERVER_TOKEN";
+
+  private final CliContext context;
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777", description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = ".factory/server", description = "Where runs and the run index are kept. Default: ${DEFAULT-VALUE}.")
+  Path data;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "Require this token on every request (default: $" + TOKEN_ENV + "). Required off loopback.")
+  String token;
+
+  @Option(names = "--index", paramLabel = "URL", description = "Keep the run index in PostgreSQL (postgresql://user:password@host:5432/db) instead of SQLite in DIR.")
+  String index;
+
+  @Option(names = "--workdir", paramLabel = "DIR", description = "Where tool nodes run their commands. Default: the current directory.")
+  Path workdir;
+
+  @Option(names = "--max-request-bytes", paramLabel = "N", defaultValue = "1048576", description = "Largest request body accepted. Default: ${DEFAULT-VALUE}.")
+  long maxRequestBytes;
+
+  @Option(names = "--no-resume", description = "Mark runs that were in flight at the last stop as interrupted instead of resuming them.")
+  boolean noResume;
+
+  public ServeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Optional<String> secret = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv(TOKEN_ENV))).filter(t -> !t.isBlank());
+    ServerConfig config;
+    DarkFactoryServer server;
+    try {
+      config = ServerConfig.newBuilder(data.toAbsolutePath(), new EngineExecutor(workdir == null ? Path.of("") : workdir))
+          .host(host).port(port).token(secret).indexUrl(Optional.ofNullable(index)).maxRequestBytes(maxRequestBytes)
+          .resumeOnStart(!noResume).listener(new ServerPrinter(context.out(), context.err())).build();
+      server = DarkFactoryServer.create(config).start();
+    } catch (ServerException e) {
+      throw new UserException(e.getMessage(), ExitCode.USAGE);
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("Failed to bind")) {
+        throw new UserException("cannot listen on " + host + ":" + port + ": the port is in use or not allowed; pick another with --port", ExitCode.FAILED);
+      }
+      throw e;
+    }
+    Thread hook = new Thread(stop::countDown, "factory-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting through the hook; nothing to undo.
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  /** Stops a running {@link #call()} (tests; the shutdown hook does the same on Ctrl-C). */
+  void requestStop() {
+    stop.countDown();
+  }
+}

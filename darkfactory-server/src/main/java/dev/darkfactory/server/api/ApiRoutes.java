@@ -1,0 +1,31 @@
+package dev.darkfactory.server.api;
+
+import dev.darkfactory.pipeline.render.GraphvizRenderer;
+import dev.darkfactory.server.ServerConfig;
+import dev.darkfactory.server.dto.ServerInfo;
+import dev.darkfactory.server.run.RunManager;
+import dev.darkfactory.server.sse.EventStreamer;
+import io.javalin.config.RoutesConfig;
+import java.util.Optional;
+
+/** Registers every resource's routes, the token check and the error mapping: the whole HTTP surface in one list. */
+public final class ApiRoutes {
+  private ApiRoutes() {}
+
+  public static void register(RoutesConfig routes, ServerConfig config, RunManager runs, Optional<GraphvizRenderer> graphviz, ServerInfo info) {
+    config.token().ifPresent(token -> routes.before(new AccessGuard(token)));
+    routes.before(ctx -> {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "no-referrer");
+      ctx.header("X-Frame-Options", "DENY");
+    });
+    long max = config.maxRequestBytes();
+    new PipelineRoutes(runs, max).register(routes);
+    new QuestionRoutes(runs, max).register(routes);
+    new StageRoutes(runs).register(routes);
+    new GraphRoutes(runs, graphviz, max).register(routes);
+    new EventRoutes(runs, new EventStreamer(config.heartbeat())).register(routes);
+    new MetaRoutes(info).register(routes);
+    ErrorMapping.register(routes, config.listener());
+  }
+}

@@ -1,0 +1,36 @@
+package dev.darkfactory.server.dto;
+
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code POST /pipelines}.
+ *
+ * @param dot the pipeline source
+ * @param backend {@code simulation} (default) or {@code scripted}
+ * @param script for {@code scripted}: the script object ({@code {"nodes": {...}}})
+ * @param goal overrides the graph's {@code goal}
+ * @param variables initial context values (strings), validated by key pattern
+ * @param budgets limits passed to the engine
+ * @param startedBy who started the run, for the runs board ({@code web}, a user or bot name)
+ */
+public record SubmitRequest(
+    String dot,
+    Optional<String> backend,
+    Optional<JsonNode> script,
+    Optional<String> goal,
+    Map<String, String> variables,
+    Optional<BudgetsDto> budgets,
+    Optional<String> startedBy) {
+
+  public SubmitRequest {
+    backend = backend == null ? Optional.empty() : backend;
+    // Jackson hands an absent JsonNode over as a null or missing node inside the Optional.
+    script = script == null ? Optional.empty() : script.filter(node -> !node.isNull() && !node.isMissingNode());
+    goal = goal == null ? Optional.empty() : goal;
+    variables = variables == null ? Map.of() : Map.copyOf(variables);
+    budgets = budgets == null ? Optional.empty() : budgets;
+    startedBy = startedBy == null ? Optional.empty() : startedBy;
+  }
+}

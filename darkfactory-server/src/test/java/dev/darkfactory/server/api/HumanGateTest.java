@@ -1,0 +1,95 @@
+package dev.darkfactory.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.darkfactory.server.TestServer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Human gates answered over HTTP (attractor-spec.md 6, 9.5), per run and through {@code GET /questions}. */
+class HumanGateTest {
+  @TempDir static Path dataDir;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(dataDir);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void aGateWaitsThenTheAnswerRoutesTheRun() {
+    String id = server.submit(TestServer.pipeline("quickstart.dot"));
+    JsonNode question = server.awaitQuestion(id);
+    assertThat(question.path("stage").asString()).isEqualTo("review");
+    assertThat(question.path("type").asString()).isEqualTo("MULTIPLE_CHOICE");
+    assertThat(question.path("options")).extracting(o -> o.path("key").asString()).containsExactly("A", "F");
+    assertThat(server.get("/pipelines/" + id).json().path("node_status").path("review").asString()).isEqualTo("waiting");
+    assertThat(server.get("/pipelines/" + id).json().path("run").path("pending_questions").asInt()).isEqualTo(1);
+
+    JsonNode global = server.get("/questions").json().path("questions");
+    assertThat(global).anySatisfy(q -> {
+      assertThat(q.path("run_id").asString()).isEqualTo(id);
+      assertThat(q.path("id").asString()).isEqualTo(question.path("id").asString());
+    });
+
+    String qid = question.path("id").asString();
+    var answered = server.post("/pipelines/" + id + "/questions/" + qid + "/answer", Map.of("value", "A"));
+    assertThat(answered.status()).isEqualTo(202);
+    JsonNode done = server.awaitStatus(id, "success");
+    assertThat(done.path("node_status").path("review").asString()).isEqualTo("success");
+    assertThat(done.path("decisions")).anySatisfy(d -> {
+      assertThat(d.path("from").asString()).isEqualTo("review");
+      assertThat(d.path("to").asString()).isEqualTo("exit");
+    });
+    assertThat(server.post("/pipelines/" + id + "/questions/" + qid + "/answer", Map.of("value", "A")).errorCode()).isEqualTo("conflict");
+  }
+
+  @Test
+  void answersAreValidatedAgainstTheQuestion() {
+    String id = server.submit(TestServer.pipeline("quickstart.dot"));
+    String qid = server.awaitQuestion(id).path("id").asString();
+    String path = "/pipelines/" + id + "/questions/" + qid + "/answer";
+    assertThat(server.post(path, Map.of("value", "Z")).json().path("error").path("message").asString()).contains("not one of the options (A, F)");
+    assertThat(server.post(path, Map.of("value", "A", "text", "both")).status()).isEqualTo(400);
+    assertThat(server.post(path, "{}").status()).isEqualTo(400);
+    assertThat(server.post(path, Map.of("verdict", "A")).status()).isEqualTo(400);
+    assertThat(server.post("/pipelines/" + id + "/questions/no-such-question/answer", Map.of("value", "A")).errorCode()).isEqualTo("not_found");
+    assertThat(server.post("/pipelines/" + id + "/questions/bad%20id!/answer", Map.of("value", "A")).status()).isEqualTo(404);
+    // A label works as well as a key; "Fix" sends the run back to implement, which asks again.
+    assertThat(server.post(path, Map.of("text", "Fix")).status()).isEqualTo(202);
+    String again = server.await(id, run -> !run.path("questions").isEmpty() && !run.path("questions").get(0).path("id").asString().equals(qid),
+        "a second question").path("questions").get(0).path("id").asString();
+    assertThat(server.post("/pipelines/" + id + "/questions/" + again + "/answer", Map.of("value", "approve")).status()).isEqualTo(202);
+    assertThat(server.awaitStatus(id, "success").path("stages")).anySatisfy(s -> {
+      assertThat(s.path("node_id").asString()).isEqualTo("implement");
+      assertThat(s.path("attempts").asInt()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void cancelWithdrawsTheQuestionAndStopsResumably() {
+    String id = server.submit(TestServer.pipeline("quickstart.dot"));
+    String qid = server.awaitQuestion(id).path("id").asString();
+    assertThat(server.post("/pipelines/" + id + "/cancel", "{}").status()).isEqualTo(202);
+    JsonNode stopped = server.awaitStatus(id, "stopped");
+    assertThat(stopped.path("run").path("resumable").asBoolean()).isTrue();
+    assertThat(stopped.path("questions")).isEmpty();
+    assertThat(server.get("/questions").json().path("questions")).noneSatisfy(q -> assertThat(q.path("id").asString()).isEqualTo(qid));
+    assertThat(server.post("/pipelines/" + id + "/questions/" + qid + "/answer", Map.of("value", "A")).errorCode()).isEqualTo("conflict");
+
+    assertThat(server.post("/pipelines/" + id + "/resume", "{}").status()).isEqualTo(202);
+    String resumedQuestion = server.awaitQuestion(id).path("id").asString();
+    assertThat(server.post("/pipelines/" + id + "/questions/" + resumedQuestion + "/answer", Map.of("value", "A")).status()).isEqualTo(202);
+    server.awaitStatus(id, "success");
+  }
+}
