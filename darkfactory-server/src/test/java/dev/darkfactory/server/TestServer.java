@@ -1,7 +1,9 @@
 package dev.darkfactory.server;
 
 import dev.darkfactory.server.api.WireJson;
+import dev.darkfactory.llm.Environment;
 import dev.darkfactory.server.run.EngineExecutor;
+import dev.darkfactory.server.run.PipelineExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,11 +29,21 @@ public final class TestServer implements AutoCloseable {
   private final String token;
 
   private TestServer(Path dataDir, Consumer<ServerConfig.Builder> customize, String token) {
+    // No provider variables: tests never reach a real LLM, whatever keys the developer's shell has.
+    this(dataDir, new EngineExecutor(dataDir, Environment.of(Map.of())), customize, token);
+  }
+
+  private TestServer(Path dataDir, PipelineExecutor executor, Consumer<ServerConfig.Builder> customize, String token) {
     this.dataDir = dataDir;
     this.token = token;
-    ServerConfig.Builder builder = ServerConfig.newBuilder(dataDir, new EngineExecutor(dataDir)).port(0).listener(events::add);
+    ServerConfig.Builder builder = ServerConfig.newBuilder(dataDir, executor).port(0).listener(events::add);
     customize.accept(builder);
     this.server = DarkFactoryServer.create(builder.build()).start();
+  }
+
+  /** A server running pipelines with {@code executor} (an agent-capable one pointed at the LLM twin, say). */
+  public static TestServer start(Path dataDir, PipelineExecutor executor) {
+    return new TestServer(dataDir, executor, b -> {}, null);
   }
 
   public static TestServer start(Path dataDir) {

@@ -22,6 +22,7 @@ import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageNote;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageRetrying;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageUsage;
 import dev.darkfactory.pipeline.event.PipelineListener;
 import dev.darkfactory.pipeline.event.RoutingDecision;
 import dev.darkfactory.pipeline.state.StageStatus;
@@ -117,6 +118,8 @@ public final class ProgressRenderer implements PipelineListener {
       case InterviewCompleted e -> indent(e.runId(), "") + "  " + style.cyan("?") + " " + e.question().stage() + ": answered " + e.answer().describe();
       case InterviewTimeout e -> indent(e.runId(), "") + "  " + style.yellow("?") + " " + e.stage() + ": no answer within " + seconds(e.duration());
       case CheckpointSaved e -> null;
+      // The stage's end line already shows its spend, read from the run's ledger.
+      case StageUsage e -> null;
       case GoalGateUnsatisfied e -> indent(e.runId(), "") + style.yellow("!") + " goal gate " + style.bold(e.gateNodeId()) + " is "
           + e.status().wire() + e.retryTarget().map(t -> ": back to " + style.bold(t)).orElse(": no retry target");
       case StageNote e -> indent(e.runId(), e.branch()) + "    " + style.dim(e.message());

@@ -20,6 +20,7 @@ import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageNote;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageUsage;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageRetrying;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
 import dev.darkfactory.pipeline.human.Answer;
@@ -146,6 +147,17 @@ public final class EventJson {
         json.put("status", e.status().wire());
         e.retryTarget().ifPresent(t -> json.put("retry_target", t));
         json.put("retries", e.retries());
+      }
+      case StageUsage e -> {
+        json.put("node_id", e.nodeId());
+        ObjectNode usage = json.putObject("usage");
+        usage.put("input_tokens", e.inputTokens());
+        usage.put("output_tokens", e.outputTokens());
+        usage.put("total_tokens", e.inputTokens() + e.outputTokens());
+        usage.put("cache_read_tokens", e.cacheReadTokens());
+        usage.put("llm_calls", e.llmCalls());
+        e.costUsd().ifPresent(cost -> usage.put("cost_usd", cost.doubleValue()));
+        branch(json, e.branch());
       }
       case StageNote e -> {
         json.put("node_id", e.nodeId());

@@ -79,6 +79,7 @@ public final class EventLog implements PipelineListener, AutoCloseable {
       case PipelineEvent.CheckpointSaved e -> false;
       case PipelineEvent.GoalGateUnsatisfied e -> false;
       case PipelineEvent.StageNote e -> false;
+      case PipelineEvent.StageUsage e -> false;
     };
   }
 

@@ -18,6 +18,12 @@ public interface EventSink {
 
   void publish(PipelineEvent event);
 
+  /** Publishes a {@link PipelineEvent.StageUsage} for {@code nodeId}. */
+  default void usage(String nodeId, long inputTokens, long outputTokens, long cacheReadTokens, int llmCalls,
+      java.util.Optional<java.math.BigDecimal> costUsd) {
+    publish(new PipelineEvent.StageUsage(runId(), now(), nodeId, inputTokens, outputTokens, cacheReadTokens, llmCalls, costUsd, branch()));
+  }
+
   /** Publishes a {@link PipelineEvent.StageNote} for {@code nodeId}. */
   default void note(String nodeId, String message) {
     publish(new PipelineEvent.StageNote(runId(), now(), nodeId, message, branch()));

@@ -88,6 +88,13 @@ public sealed interface PipelineEvent {
   record GoalGateUnsatisfied(String runId, Instant at, String gateNodeId, StageStatus status, Optional<String> retryTarget, int retries)
       implements PipelineEvent {}
 
+  /**
+   * Extension: what a stage's LLM calls used (tokens) and cost, when the backend meters them; the
+   * cost is absent when no call could be priced from the model catalog.
+   */
+  record StageUsage(String runId, Instant at, String nodeId, long inputTokens, long outputTokens, long cacheReadTokens, int llmCalls,
+      Optional<java.math.BigDecimal> costUsd, String branch) implements PipelineEvent {}
+
   /** Extension: a handler's progress note (a tool's command line, a manager cycle), for live displays. */
   record StageNote(String runId, Instant at, String nodeId, String message, String branch) implements PipelineEvent {}
 }

@@ -1,8 +1,13 @@
 package dev.darkfactory.server.run;
 
+import dev.darkfactory.llm.Client;
+import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
 import dev.darkfactory.pipeline.backend.ScriptedBackend;
 import dev.darkfactory.pipeline.backend.SimulationBackend;
+import dev.darkfactory.pipeline.backend.agent.AgentBackend;
+import dev.darkfactory.pipeline.backend.cost.RunBudget;
+import dev.darkfactory.pipeline.backend.cost.SpendLedger;
 import dev.darkfactory.pipeline.engine.PipelineEngine;
 import dev.darkfactory.pipeline.engine.RunHandle;
 import dev.darkfactory.pipeline.engine.RunLimits;
@@ -11,11 +16,13 @@ import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.pipeline.state.StopReason;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Runs pipelines on the engine ({@code PipelineEngine}), in this process: one engine per run, since
@@ -23,22 +30,45 @@ import java.util.Map;
  * ({@code checkpoint.json}, {@code events.jsonl}, stage files) and publishes every event to the
  * server's listener.
  *
- * <p>Budgets: {@code max_seconds} becomes the engine's run timeout (a graph {@code timeout} wins);
- * {@code max_tokens} and {@code max_cost_usd} are recorded in the manifest's settings until the
- * engine enforces them.
+ * <p>Backends: {@code agent} (a coding-agent session per LLM stage, offered when a provider is
+ * configured in the server's environment, and then the default), {@code simulation} and {@code
+ * scripted}. Budgets: {@code max_seconds} becomes the engine's run timeout (a graph {@code timeout}
+ * wins); {@code max_tokens} and {@code max_cost_usd} are enforced by the agent backend, which stops
+ * the run resumably when one is reached (docs/factory.md).
  */
 public final class EngineExecutor implements PipelineExecutor {
   private final Path workdir;
+  private final Environment environment;
+  private final List<String> backends;
 
-  /** @param workdir where tool nodes run their commands */
+  /** @param workdir where tool nodes and agents work */
   public EngineExecutor(Path workdir) {
+    this(workdir, Environment.system());
+  }
+
+  /**
+   * @param workdir where tool nodes and agents work
+   * @param environment where provider keys and base URLs are read ({@code Client.fromEnv})
+   */
+  public EngineExecutor(Path workdir, Environment environment) {
     this.workdir = workdir.toAbsolutePath();
+    this.environment = environment;
+    boolean providers;
+    try (Client client = Client.fromEnv(environment)) {
+      providers = !client.providerNames().isEmpty();
+    }
+    this.backends = providers ? List.of("agent", "simulation", "scripted") : List.of("simulation", "scripted");
   }
 
   @Override
   public RunResult execute(Execution execution) {
     RunOptions options = execution.options();
-    CodergenBackend backend = backend(options);
+    try (BackendSetup setup = backend(options, execution.directory())) {
+      return execute(execution, options, setup.backend());
+    }
+  }
+
+  private RunResult execute(Execution execution, RunOptions options, CodergenBackend backend) {
     RunLimits limits = RunLimits.defaults();
     if (options.budgets().maxSeconds().isPresent()) {
       limits = limits.withRunTimeout(Duration.ofSeconds(options.budgets().maxSeconds().get()));
@@ -77,11 +107,40 @@ public final class EngineExecutor implements PipelineExecutor {
     };
   }
 
-  private static CodergenBackend backend(RunOptions options) {
+  /** A backend and what to close after the run. */
+  private record BackendSetup(CodergenBackend backend, AutoCloseable resources) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        resources.close();
+      } catch (Exception e) {
+        // Closing sessions and HTTP clients after a finished run cannot change its result.
+      }
+    }
+  }
+
+  private BackendSetup backend(RunOptions options, RunDirectory directory) {
     return switch (options.backend()) {
-      case "scripted" -> ScriptedBackend.parse(Path.of("script.json"), options.script().orElse("{\"nodes\": {}}"));
-      default -> new SimulationBackend();
+      case "agent" -> agent(options, directory);
+      case "scripted" -> new BackendSetup(ScriptedBackend.parse(Path.of("script.json"), options.script().orElse("{\"nodes\": {}}")), () -> { });
+      default -> new BackendSetup(new SimulationBackend(), () -> { });
     };
+  }
+
+  /** As {@code factory run --backend agent}: one client per run, spend metered into the run's ledger. */
+  private BackendSetup agent(RunOptions options, RunDirectory directory) {
+    Client client = Client.fromEnv(environment);
+    RunBudget budget = new RunBudget(
+        options.budgets().maxTokens().map(OptionalLong::of).orElse(OptionalLong.empty()),
+        options.budgets().maxCostUsd().map(BigDecimal::valueOf));
+    AgentBackend backend = AgentBackend.builder(client)
+        .ledger(SpendLedger.at(directory.root().resolve(SpendLedger.FILE_NAME)))
+        .budget(budget)
+        .build();
+    return new BackendSetup(backend, () -> {
+      backend.close();
+      client.close();
+    });
   }
 
   private static Map<String, String> settings(RunOptions options) {
@@ -106,6 +165,6 @@ public final class EngineExecutor implements PipelineExecutor {
 
   @Override
   public List<String> backends() {
-    return List.of("simulation", "scripted");
+    return backends;
   }
 }

@@ -133,6 +133,7 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
     }
     StageFiles.writeUsage(request.stageDir(), stage.spend(), choice, slot.session().id(), lease.reused());
     stage.note("spent " + stage.spend().describe());
+    stage.reportUsage();
     CodergenResult verdict = StageVerdict.of(result, stage);
     if (verdict instanceof CodergenResult.Decided decided) {
       StageFiles.writeResponse(request.stageDir(), result.output());

@@ -121,6 +121,13 @@ final class StageRun implements MeteringMiddleware.Stage, AutoCloseable {
     request.events().note(request.node().id(), message);
   }
 
+  /** The stage's metered spend as an event, for the server's cost columns and other listeners. */
+  void reportUsage() {
+    Spend spend = spend();
+    Optional<java.math.BigDecimal> cost = spend.llmCalls() > spend.unpricedCalls() ? Optional.of(spend.costUsd()) : Optional.empty();
+    request.events().usage(request.node().id(), spend.inputTokens(), spend.outputTokens(), spend.cacheReadTokens(), spend.llmCalls(), cost);
+  }
+
   /** The session's listener: log, watch progress, show what matters. */
   void onAgentEvent(AgentEvent event) {
     progressed();
