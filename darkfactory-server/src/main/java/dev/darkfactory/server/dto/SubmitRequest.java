@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * The body of {@code POST /pipelines}.
  *
  * @param dot the pipeline source
- * @param backend {@code simulation} (default) or {@code scripted}
+ * @param backend {@code agent} (the default when a provider is configured), {@code simulation} or {@code scripted}
  * @param script for {@code scripted}: the script object ({@code {"nodes": {...}}})
  * @param goal overrides the graph's {@code goal}
  * @param variables initial context values (strings), validated by key pattern
