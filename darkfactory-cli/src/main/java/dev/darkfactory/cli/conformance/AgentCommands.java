@@ -1,5 +1,6 @@
 package dev.darkfactory.cli.conformance;
 
+import dev.darkfactory.cli.render.UnifiedJson;
 import dev.darkfactory.agent.AgentEvent;
 import dev.darkfactory.agent.AgentEventJson;
 import dev.darkfactory.agent.Session;

@@ -37,4 +37,13 @@ final class BenchJson {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value.isString() ? value.asString() : value.toString();
   }
+
+  /** A failure of the adapter itself, in the error shape of the unified responses. */
+  static ObjectNode error(ConformanceFailure failure) {
+    return object()
+        .put("error", failure.getMessage())
+        .put("error_type", failure.kind())
+        .put("retryable", false)
+        .put("remedy", failure.remedy());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.darkfactory.cli.conformance;
 
+import dev.darkfactory.cli.render.UnifiedJson;
 import dev.darkfactory.llm.LlmException;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ConformanceMain {
     try {
       return dispatch(io, args[0], rest);
     } catch (ConformanceFailure failure) {
-      return fail(io, UnifiedJson.error(failure), failure.getMessage());
+      return fail(io, BenchJson.error(failure), failure.getMessage());
     } catch (LlmException error) {
       return fail(io, UnifiedJson.error(error), error.getMessage() + " (" + error.remedy() + ")");
     } catch (RuntimeException bug) {

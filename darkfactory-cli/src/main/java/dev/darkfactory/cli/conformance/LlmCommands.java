@@ -1,5 +1,6 @@
 package dev.darkfactory.cli.conformance;
 
+import dev.darkfactory.cli.render.UnifiedJson;
 import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.ConfigurationException;
 import dev.darkfactory.llm.EventStream;

@@ -1,5 +1,7 @@
 package dev.darkfactory.cli.llm;
 
+import dev.darkfactory.cli.render.Json;
+import dev.darkfactory.cli.render.UnifiedJson;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.ConfigurationException;
@@ -60,7 +62,7 @@ public final class LlmCompleteCommand implements Callable<Integer> {
       Request request = request(chosen);
       Response response = json ? client.complete(request) : stream(client, request, out);
       if (json) {
-        out.println(ResponseJson.render(response));
+        out.println(Json.compact(UnifiedJson.response(response)));
       } else {
         out.println();
         out.println(UsageLine.of(response));
@@ -70,7 +72,7 @@ public final class LlmCompleteCommand implements Callable<Integer> {
     } catch (LlmException e) {
       out.flush();
       if (json) {
-        out.println(ResponseJson.error(e));
+        out.println(Json.compact(UnifiedJson.error(e)));
         out.flush();
       }
       err.println("error: " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.darkfactory.cli.llm;
 
+import dev.darkfactory.cli.render.Json;
+import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.darkfactory.llm.Environment;
@@ -59,9 +61,14 @@ class LlmCommandTest {
   void completeJsonPrintsTheUnifiedResponse() {
     twin.enqueue(Reply.text("{}").withToolCall("get_weather", "{\"city\":\"SF\"}"));
     assertThat(run(twin.environment(), "complete", "--provider", "openai", "--model", "gpt-5.2", "--json", "weather?")).isZero();
-    assertThat(out.toString()).contains("\"provider\":\"openai\"").contains("\"finish_reason\":\"tool_calls\"")
-        .contains("\"tool_calls\":[{\"id\":\"call_twin_1_0\",\"name\":\"get_weather\",\"arguments\":{\"city\":\"SF\"}}]")
-        .contains("\"usage\":{\"input_tokens\":");
+    JsonNode json = Json.mapper().readTree(out.toString());
+    assertThat(json.path("provider").asString()).isEqualTo("openai");
+    assertThat(json.path("finish_reason").asString()).isEqualTo("tool_calls");
+    JsonNode call = json.path("tool_calls").get(0);
+    assertThat(call.path("id").asString()).isEqualTo("call_twin_1_0");
+    assertThat(call.path("name").asString()).isEqualTo("get_weather");
+    assertThat(call.path("arguments").path("city").asString()).isEqualTo("SF");
+    assertThat(json.path("usage").path("input_tokens").isIntegralNumber()).isTrue();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.darkfactory.cli.conformance;
+package dev.darkfactory.cli.render;
 
 import dev.darkfactory.llm.ContentPart;
 import dev.darkfactory.llm.LlmException;
@@ -8,20 +8,21 @@ import dev.darkfactory.llm.ToolCall;
 import dev.darkfactory.llm.Usage;
 import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The unified data model as the benchmark reads it (unified-llm-spec 3.7 Response, 3.9 Usage, 3.13
- * StreamEvent): {@code id}, {@code model}, {@code provider}, {@code text}, {@code content}, {@code
+ * The unified data model as JSON, printed by {@code factory llm complete --json} and by the
+ * AttractorBench adapter (unified-llm-spec 3.7 Response, 3.9 Usage, 3.13 StreamEvent): {@code id}, {@code model}, {@code provider}, {@code text}, {@code content}, {@code
  * tool_calls} with parsed arguments, {@code finish_reason}, {@code usage}; stream events keyed by
  * the spec's snake_case {@code type}, text deltas carrying {@code delta}, the last one {@code
  * "done": true}.
  */
-final class UnifiedJson {
+public final class UnifiedJson {
   private UnifiedJson() {}
 
-  static ObjectNode response(Response response) {
-    ObjectNode root = BenchJson.object()
+  public static ObjectNode response(Response response) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode()
         .put("id", response.id())
         .put("model", response.model())
         .put("provider", response.provider())
@@ -35,7 +36,10 @@ final class UnifiedJson {
           item.put("text", thinking.text());
           thinking.signature().ifPresent(signature -> item.put("signature", signature));
         }
-        case ContentPart.ToolCallPart call -> toolCall(item, call.toolCall());
+        case ContentPart.ToolCallPart call -> {
+          toolCall(item, call.toolCall());
+          item.put("type", part.kind());
+        }
         default -> {
           // Other kinds (media, redacted thinking, custom) are listed by type only.
         }
@@ -55,8 +59,8 @@ final class UnifiedJson {
     call.rawArguments().ifPresent(raw -> item.put("raw_arguments", raw));
   }
 
-  static ObjectNode usage(Usage usage) {
-    ObjectNode node = BenchJson.object()
+  public static ObjectNode usage(Usage usage) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode()
         .put("input_tokens", usage.inputTokens())
         .put("output_tokens", usage.outputTokens())
         .put("total_tokens", usage.totalTokens());
@@ -67,8 +71,8 @@ final class UnifiedJson {
   }
 
   /** One NDJSON line per event; empty for provider pass-through events, which say nothing new. */
-  static Optional<ObjectNode> event(StreamEvent event) {
-    ObjectNode json = BenchJson.object().put("type", event.type().wireName());
+  public static Optional<ObjectNode> event(StreamEvent event) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode().put("type", event.type().wireName());
     switch (event) {
       case StreamEvent.StreamStart start -> {
         start.responseId().ifPresent(id -> json.put("id", id));
@@ -101,19 +105,12 @@ final class UnifiedJson {
     return Optional.of(json);
   }
 
-  static ObjectNode error(LlmException error) {
-    return BenchJson.object()
+  public static ObjectNode error(LlmException error) {
+    return JsonNodeFactory.instance.objectNode()
         .put("error", error.getMessage())
         .put("error_type", error.kind())
         .put("retryable", error.retryable())
         .put("remedy", error.remedy());
   }
 
-  static ObjectNode error(ConformanceFailure failure) {
-    return BenchJson.object()
-        .put("error", failure.getMessage())
-        .put("error_type", failure.kind())
-        .put("retryable", false)
-        .put("remedy", failure.remedy());
-  }
 }
