@@ -45,9 +45,10 @@ echo "== Dark Factory, warmed-up JVM (JMH)"
   -rf csv -rff "$out/front-end.csv" 2>/dev/null | grep -E "^FrontEndBenchmark|^Benchmark" || true
 while IFS=, read -r name mode threads samples score error unit param; do
   name=${name//\"/}
+  name=${name##*bench.}
   case "$name" in FrontEndBenchmark.*) ;; *) continue ;; esac
   awk -v n="${name#FrontEndBenchmark.}" -v s="$score" -v b="$bytes" -v nop="$nop_ms" \
-    'BEGIN { printf "   %-18s %8.1f ms  %7.1f MB/s  %5.1fx faster than nop\n", n, s, b / 1048576 / (s / 1000), nop / s }'
+    'BEGIN { printf "   %-24s %8.1f ms  %7.1f MB/s  %5.2fx the speed of nop\n", n, s, b / 1048576 / (s / 1000), nop / s }'
 done < "$out/front-end.csv"
 
 cli_ms=$(time_runs ./factory validate "$file")
