@@ -26,6 +26,17 @@ public enum AttributeType {
     return description;
   }
 
+  /** True when {@code value} already has this type, as the parser leaves documented attributes it could convert. */
+  public boolean accepts(AttributeValue value) {
+    return switch (this) {
+      case STRING -> true;
+      case INTEGER -> value instanceof IntegerValue;
+      case FLOAT -> value instanceof FloatValue || value instanceof IntegerValue;
+      case BOOLEAN -> value instanceof BooleanValue;
+      case DURATION -> value instanceof DurationValue;
+    };
+  }
+
   /**
    * Converts a parsed value to this type, or returns empty when it does not fit ({@code
    * max_retries="three"}). Quoted text is converted too: {@code timeout="900s"} is a duration.

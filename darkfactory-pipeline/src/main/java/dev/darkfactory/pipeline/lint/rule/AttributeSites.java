@@ -2,6 +2,7 @@ package dev.darkfactory.pipeline.lint.rule;
 
 import dev.darkfactory.pipeline.graph.Attribute;
 import dev.darkfactory.pipeline.graph.AttributeScope;
+import dev.darkfactory.pipeline.graph.Attributes;
 import dev.darkfactory.pipeline.graph.Edge;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.Node;
@@ -9,10 +10,11 @@ import dev.darkfactory.pipeline.problem.Diagnostic;
 import dev.darkfactory.pipeline.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
  * Attributes as written, for rules that check attribute values. An attribute set once in a {@code
@@ -70,9 +72,12 @@ final class AttributeSites {
     }
   }
 
-  /** Graph, node and edge attributes whose key passes {@code keys}, in that order. */
-  static List<Site> all(Graph graph, Predicate<String> keys) {
-    return all(graph, (scope, attribute) -> keys.test(attribute.key()));
+  /** Graph, node and edge attributes with one of {@code keys}, in that order; looked up, not scanned. */
+  static List<Site> all(Graph graph, Collection<String> keys) {
+    List<Site> sites = new ArrayList<>(graph(graph, keys));
+    sites.addAll(nodes(graph, keys));
+    sites.addAll(edges(graph, keys));
+    return sites;
   }
 
   /**
@@ -81,58 +86,78 @@ final class AttributeSites {
    * pipeline has hundreds of thousands of them.
    */
   static List<Site> all(Graph graph, BiPredicate<AttributeScope, Attribute> filter) {
-    List<Site> sites = new ArrayList<>(graph(graph, filter));
-    sites.addAll(nodes(graph, filter));
-    sites.addAll(edges(graph, filter));
+    Selection selection = matching(filter);
+    List<Site> sites = new ArrayList<>(graph(graph, selection));
+    sites.addAll(nodes(graph, selection));
+    sites.addAll(edges(graph, selection));
     return sites;
   }
 
-  static List<Site> graph(Graph graph, Predicate<String> keys) {
-    return graph(graph, (scope, attribute) -> keys.test(attribute.key()));
+  static List<Site> graph(Graph graph, Collection<String> keys) {
+    return graph(graph, keyed(keys));
   }
 
-  static List<Site> nodes(Graph graph, Predicate<String> keys) {
-    return nodes(graph, (scope, attribute) -> keys.test(attribute.key()));
+  static List<Site> nodes(Graph graph, Collection<String> keys) {
+    return nodes(graph, keyed(keys));
   }
 
-  static List<Site> edges(Graph graph, Predicate<String> keys) {
-    return edges(graph, (scope, attribute) -> keys.test(attribute.key()));
+  static List<Site> edges(Graph graph, Collection<String> keys) {
+    return edges(graph, keyed(keys));
   }
 
-  static List<Site> graph(Graph graph, BiPredicate<AttributeScope, Attribute> filter) {
-    List<Site> sites = new ArrayList<>();
-    for (Attribute attribute : graph.attributes().all()) {
-      if (filter.test(AttributeScope.GRAPH, attribute)) {
-        sites.add(new Site(AttributeScope.GRAPH, attribute, List.of(), null, graph.position()));
-      }
-    }
-    return sites;
+  /** Which of an owner's attributes a rule looks at. */
+  @FunctionalInterface
+  private interface Selection {
+    void select(AttributeScope scope, Attributes attributes, Consumer<Attribute> into);
   }
 
-  static List<Site> nodes(Graph graph, BiPredicate<AttributeScope, Attribute> filter) {
-    Map<Object, Draft> drafts = new LinkedHashMap<>();
-    for (Node node : graph.nodes()) {
-      for (Attribute attribute : node.attributes().all()) {
-        if (filter.test(AttributeScope.NODE, attribute)) {
-          drafts.computeIfAbsent(identity(attribute, node.id()), k -> new Draft(attribute, null, node.position()))
-              .owners.add(node.id());
+  /** Every attribute that passes {@code filter}: a scan of all attributes. */
+  private static Selection matching(BiPredicate<AttributeScope, Attribute> filter) {
+    return (scope, attributes, into) -> {
+      for (Attribute attribute : attributes.all()) {
+        if (filter.test(scope, attribute)) {
+          into.accept(attribute);
         }
       }
+    };
+  }
+
+  /** The attributes with these keys: a hash lookup per key, for rules about a few known keys. */
+  private static Selection keyed(Collection<String> keys) {
+    return (scope, attributes, into) -> {
+      for (String key : keys) {
+        attributes.attribute(key).ifPresent(into);
+      }
+    };
+  }
+
+  private static List<Site> graph(Graph graph, Selection selection) {
+    List<Site> sites = new ArrayList<>();
+    selection.select(AttributeScope.GRAPH, graph.attributes(),
+        attribute -> sites.add(new Site(AttributeScope.GRAPH, attribute, List.of(), null, graph.position())));
+    return sites;
+  }
+
+  private static List<Site> nodes(Graph graph, Selection selection) {
+    Map<Object, Draft> drafts = new LinkedHashMap<>();
+    for (Node node : graph.nodes()) {
+      selection.select(AttributeScope.NODE, node.attributes(), attribute ->
+          drafts.computeIfAbsent(identity(attribute, node.id()), k -> new Draft(attribute, null, node.position()))
+              .owners.add(node.id()));
     }
     return drafts.values().stream().map(d -> d.build(AttributeScope.NODE)).toList();
   }
 
-  static List<Site> edges(Graph graph, BiPredicate<AttributeScope, Attribute> filter) {
+  private static List<Site> edges(Graph graph, Selection selection) {
     Map<Object, Draft> drafts = new LinkedHashMap<>();
-    for (int i = 0; i < graph.edges().size(); i++) {
-      Edge edge = graph.edges().get(i);
-      for (Attribute attribute : edge.attributes().all()) {
-        if (filter.test(AttributeScope.EDGE, attribute)) {
-          Diagnostic.EdgeRef ref = new Diagnostic.EdgeRef(edge.from(), edge.to());
-          drafts.computeIfAbsent(identity(attribute, i), k -> new Draft(attribute, ref, edge.position()))
-              .owners.add(edge.describe());
-        }
-      }
+    List<Edge> edges = graph.edges();
+    for (int i = 0; i < edges.size(); i++) {
+      Edge edge = edges.get(i);
+      int index = i;
+      selection.select(AttributeScope.EDGE, edge.attributes(), attribute ->
+          drafts.computeIfAbsent(identity(attribute, index),
+              k -> new Draft(attribute, new Diagnostic.EdgeRef(edge.from(), edge.to()), edge.position()))
+              .owners.add(edge.describe()));
     }
     return drafts.values().stream().map(d -> d.build(AttributeScope.EDGE)).toList();
   }

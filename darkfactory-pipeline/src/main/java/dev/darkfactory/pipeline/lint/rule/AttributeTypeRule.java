@@ -51,6 +51,9 @@ public final class AttributeTypeRule implements LintRule {
     if (spec.isEmpty()) {
       return false;
     }
+    if (spec.get().type().accepts(attribute.value()) && !MINIMUM.containsKey(attribute.key())) {
+      return false; // the common case: the parser already converted it, and it has no minimum
+    }
     Optional<AttributeValue> converted = spec.get().type().convert(attribute.value());
     return converted.isEmpty() || isBelowMinimum(attribute.key(), converted.get());
   }

@@ -30,6 +30,9 @@ public final class AttributeValueRule implements LintRule {
       "manager.actions", List.of("observe", "steer", "wait"),
       "retry_policy", RETRY_POLICIES,
       "default_retry_policy", RETRY_POLICIES);
+  /** Declaration order of sites does not matter: diagnostics are sorted by position afterwards. */
+  private static final List<String> CHECKED_KEYS = java.util.stream.Stream.concat(
+      ALLOWED.keySet().stream().sorted(), java.util.stream.Stream.of("shape")).toList();
 
   /** Graphviz shapes that are drawings, not typos, although some are close to a shape of 2.8. */
   private static final Set<String> GRAPHVIZ_SHAPES = Set.of(
@@ -46,7 +49,7 @@ public final class AttributeValueRule implements LintRule {
   @Override
   public List<Diagnostic> apply(Graph graph, LintContext context) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    for (AttributeSites.Site site : AttributeSites.all(graph, key -> ALLOWED.containsKey(key) || key.equals("shape"))) {
+    for (AttributeSites.Site site : AttributeSites.all(graph, CHECKED_KEYS)) {
       if (KnownAttributes.lookup(site.scope(), site.key()).isEmpty()) {
         continue; // Misplaced keys (join_policy on the graph) are unknown_attribute's to report.
       }

@@ -27,9 +27,9 @@ public final class FidelityValidRule implements LintRule {
 
   @Override
   public List<Diagnostic> apply(Graph graph, LintContext context) {
-    List<AttributeSites.Site> sites = new ArrayList<>(AttributeSites.graph(graph, "default_fidelity"::equals));
-    sites.addAll(AttributeSites.nodes(graph, "fidelity"::equals));
-    sites.addAll(AttributeSites.edges(graph, "fidelity"::equals));
+    List<AttributeSites.Site> sites = new ArrayList<>(AttributeSites.graph(graph, List.of("default_fidelity")));
+    sites.addAll(AttributeSites.nodes(graph, List.of("fidelity")));
+    sites.addAll(AttributeSites.edges(graph, List.of("fidelity")));
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (AttributeSites.Site site : sites) {
       String mode = site.value();

@@ -23,8 +23,8 @@ public final class RetryTargetExistsRule implements LintRule {
 
   @Override
   public List<Diagnostic> apply(Graph graph, LintContext context) {
-    List<AttributeSites.Site> sites = new ArrayList<>(AttributeSites.graph(graph, KEYS::contains));
-    sites.addAll(AttributeSites.nodes(graph, KEYS::contains));
+    List<AttributeSites.Site> sites = new ArrayList<>(AttributeSites.graph(graph, KEYS));
+    sites.addAll(AttributeSites.nodes(graph, KEYS));
     List<Diagnostic> diagnostics = new ArrayList<>();
     NodeIdSuggestions suggestions = new NodeIdSuggestions(graph);
     for (AttributeSites.Site site : sites) {

@@ -13,9 +13,10 @@ import java.util.List;
  * A condition expression written in the graph: an edge's {@code condition} (2.7) or a manager
  * node's {@code manager.stop_condition} (4.11), which uses the same language.
  *
- * @param place what carries it: {@code "edge a -> b"} or {@code "node boss"}
+ * <p>Built for every condition of every validation, so it keeps references and composes its
+ * descriptions only when a diagnostic needs them.
  */
-record WrittenCondition(Attribute attribute, String place, Diagnostic.EdgeRef edge, String nodeId, SourcePosition fallback) {
+record WrittenCondition(Attribute attribute, Diagnostic.EdgeRef edge, String nodeId, SourcePosition fallback) {
 
   static final String EDGE_KEY = "condition";
   static final String STOP_KEY = "manager.stop_condition";
@@ -25,19 +26,23 @@ record WrittenCondition(Attribute attribute, String place, Diagnostic.EdgeRef ed
     List<WrittenCondition> written = new ArrayList<>();
     for (Edge edge : graph.edges()) {
       edge.attributes().attribute(EDGE_KEY).filter(a -> !a.value().text().isBlank()).ifPresent(a -> written.add(
-          new WrittenCondition(a, "edge " + edge.describe(), new Diagnostic.EdgeRef(edge.from(), edge.to()),
-              null, edge.position())));
+          new WrittenCondition(a, new Diagnostic.EdgeRef(edge.from(), edge.to()), null, edge.position())));
     }
     for (Node node : graph.nodes()) {
       node.attributes().attribute(STOP_KEY).filter(a -> !a.value().text().isBlank()).ifPresent(a -> written.add(
-          new WrittenCondition(a, "node " + node.id(), null, node.id(), node.position())));
+          new WrittenCondition(a, null, node.id(), node.position())));
     }
     return written;
   }
 
+  /** What carries it: {@code "edge a -> b"} or {@code "node boss"}. */
+  String place() {
+    return edge != null ? "edge " + edge : "node " + nodeId;
+  }
+
   /** {@code the condition of edge a -> b}. */
   String owner() {
-    return "the " + attribute.key() + " of " + place;
+    return "the " + attribute.key() + " of " + place();
   }
 
   String text() {
