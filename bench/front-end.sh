@@ -41,7 +41,7 @@ nop_ms=$(time_runs nop "$file")
 echo "== baseline: graphviz nop, median of 10: ${nop_ms} ms ($(awk -v b="$bytes" -v t="$nop_ms" 'BEGIN { printf "%.1f", b / 1048576 / (t / 1000) }') MB/s)"
 
 echo "== Dark Factory, warmed-up JVM (JMH)"
-"$java" -jar darkfactory-bench/target/benchmarks.jar FrontEndBenchmark -p file="$file" -f 1 -wi 5 -w 1s -i 10 -r 1s \
+"$java" -jar darkfactory-bench/target/benchmarks.jar FrontEndBenchmark -p file="$file" -f 2 -wi 5 -w 1s -i 10 -r 1s \
   -rf csv -rff "$out/front-end.csv" 2>/dev/null | grep -E "^FrontEndBenchmark|^Benchmark" || true
 while IFS=, read -r name mode threads samples score error unit param; do
   name=${name//\"/}
