@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -50,7 +49,7 @@ final class ActiveRun {
   private final Optional<WallClock> wallClock;
   private final PipelineListener listener;
   private final Set<String> exitIds;
-  private final Map<String, Integer> executions = new ConcurrentHashMap<>();
+  final ExecutionCounts executionCounts;
   private final AtomicInteger stageCount;
 
   ActiveRun(String runId, Graph graph, HandlerRegistry handlers, RunDirectory dir, Path workdir, EngineServices services,
@@ -75,7 +74,7 @@ final class ActiveRun {
     this.wallClock = wallClock;
     this.deadline = wallClock.map(WallClock::deadline);
     this.exitIds = graph.exitNodes().stream().map(Node::id).collect(Collectors.toUnmodifiableSet());
-    this.executions.putAll(executionsSoFar);
+    this.executionCounts = new ExecutionCounts(executionsSoFar);
     this.stageCount = new AtomicInteger(stagesSoFar);
   }
 
@@ -130,21 +129,21 @@ final class ActiveRun {
 
   /** Counts one more handler invocation of {@code nodeId} and returns the new count. */
   int countExecution(String nodeId) {
-    return executions.merge(nodeId, 1, Integer::sum);
+    return executionCounts.increment(nodeId);
   }
 
   void uncountExecution(String nodeId) {
-    executions.computeIfPresent(nodeId, (id, count) -> count > 1 ? count - 1 : null);
+    executionCounts.decrement(nodeId);
   }
 
-  /** A read-only view; callers copy what they keep. */
+  /** A copy of the execution counts so far. */
   Map<String, Integer> executions() {
-    return java.util.Collections.unmodifiableMap(executions);
+    return executionCounts.snapshot();
   }
 
   /** Raises the counts to at least those recorded in a branch checkpoint being resumed. */
   void catchUpExecutions(Map<String, Integer> recorded) {
-    recorded.forEach((node, count) -> executions.merge(node, count, Math::max));
+    executionCounts.raiseTo(recorded);
   }
 
   /** A run's wall-clock limit and the instant it passes (counted from when this process started or resumed the run). */

@@ -7,7 +7,6 @@ import dev.darkfactory.pipeline.event.RoutingDecision;
 import dev.darkfactory.pipeline.graph.Edge;
 import dev.darkfactory.pipeline.graph.Node;
 import dev.darkfactory.pipeline.handler.HandlerCapability;
-import dev.darkfactory.pipeline.state.Checkpoint;
 import dev.darkfactory.pipeline.state.Checkpoint.NextStep;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.RunStatus;
@@ -32,6 +31,7 @@ final class Traversal {
   private final Scope scope;
   private final StageRunner stages;
   private final Optional<String> restartDirectory;
+  private final UnimpliedExecutions unimpliedExecutions = new UnimpliedExecutions();
 
   /**
    * @param restartDirectory where a {@code loop_restart} continues the run; empty when the
@@ -182,13 +182,13 @@ final class Traversal {
 
   private void save(RunStatus status, Optional<Outcome> finalOutcome, Optional<StopReason> reason, Optional<String> restartedInto,
       boolean keepNext) {
-    TraversalState.Parts parts = state.checkpointParts();
-    scope.checkpoints().save(new Checkpoint(run.runId, run.fingerprint, run.now(), status, parts.currentNode(),
-        keepNext ? Optional.of(state.next()) : Optional.empty(), parts.completed(), parts.outcomes(), parts.retries(), parts.visits(),
-        run.executions(), run.stageCount(), parts.goalGateRetries(), parts.lastFidelity(), parts.context(), parts.logs(),
-        finalOutcome, reason, restartedInto));
-    if (!parts.currentNode().isEmpty()) {
-      scope.events().publish(new CheckpointSaved(run.runId, run.now(), parts.currentNode(), scope.branch()));
+    // Views of the live state, read by the store during the save (on this thread, before anything changes).
+    scope.checkpoints().save(new LiveCheckpoint(run.runId, run.fingerprint, run.now(), status, state.currentNode(),
+        keepNext ? Optional.of(state.next()) : Optional.empty(), state.completed(), state.outcomes(), state.retries(),
+        unimpliedExecutions.update(state.completed(), run.executionCounts), run.stageCount(), state.goalGateRetries(), state.lastFidelity(),
+        state.context().snapshot(), state.context().logs(), finalOutcome, reason, restartedInto));
+    if (!state.currentNode().isEmpty()) {
+      scope.events().publish(new CheckpointSaved(run.runId, run.now(), state.currentNode(), scope.branch()));
     }
   }
 

@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * The progress of one traversal (the run's top level, or one parallel branch): what the spec's
  * loop keeps in local variables (3.2), plus visit counts and where to go next. Owned by one
- * thread; {@link #checkpointParts} copies what a checkpoint needs.
+ * thread. The lists and maps it hands out are views that stay the same objects for the life of
+ * the state, so a checkpoint store can tell that it is saving the same progress again and encode
+ * only what was added ({@link dev.darkfactory.pipeline.state.CheckpointContent}).
  */
 final class TraversalState {
   private final Context context;
@@ -34,6 +36,9 @@ final class TraversalState {
   private String currentNode;
   private NextStep next;
   private Optional<Outcome> lastOutcome = Optional.empty();
+  private final List<String> completedView;
+  private final Map<String, StageStatus> outcomesView;
+  private final Map<String, Integer> retriesView;
 
   private TraversalState(Context context, List<String> completed, Map<String, StageStatus> outcomes, Map<String, Integer> retries,
       Map<String, Integer> visits, int goalGateRetries, Optional<FidelityMode> lastFidelity, String currentNode, NextStep next) {
@@ -46,6 +51,9 @@ final class TraversalState {
     this.lastFidelity = lastFidelity;
     this.currentNode = currentNode;
     this.next = next;
+    this.completedView = Collections.unmodifiableList(completed);
+    this.outcomesView = Collections.unmodifiableMap(outcomes);
+    this.retriesView = Collections.unmodifiableMap(retries);
   }
 
   static TraversalState start(Context context, String startNode) {
@@ -84,12 +92,22 @@ final class TraversalState {
     return lastOutcome;
   }
 
+  /** Every completed node in order; only grows. */
   List<String> completed() {
-    return Collections.unmodifiableList(completed);
+    return completedView;
   }
 
+  /** Each node's latest status in first-completion order; changes only for a node when it completes. */
   Map<String, StageStatus> outcomes() {
-    return Collections.unmodifiableMap(outcomes);
+    return outcomesView;
+  }
+
+  Map<String, Integer> retries() {
+    return retriesView;
+  }
+
+  Optional<FidelityMode> lastFidelity() {
+    return lastFidelity;
   }
 
   int goalGateRetries() {
@@ -162,15 +180,4 @@ final class TraversalState {
     goalGateRetries++;
     next = NextStep.jump(target);
   }
-
-  /** The progress part of a checkpoint; run-wide counters and the ending are added by the caller. */
-  Parts checkpointParts() {
-    // Views, not copies: the checkpoint copies them once, on this thread, before anything changes.
-    return new Parts(currentNode, Collections.unmodifiableList(completed), Collections.unmodifiableMap(outcomes),
-        Collections.unmodifiableMap(retries), Collections.unmodifiableMap(visits), goalGateRetries, lastFidelity, context.snapshot(), context.logs());
-  }
-
-  record Parts(String currentNode, List<String> completed, Map<String, StageStatus> outcomes, Map<String, Integer> retries,
-      Map<String, Integer> visits, int goalGateRetries, Optional<FidelityMode> lastFidelity, Map<String, Object> context,
-      List<String> logs) {}
 }

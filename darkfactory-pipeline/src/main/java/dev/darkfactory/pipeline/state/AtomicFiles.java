@@ -25,19 +25,23 @@ public final class AtomicFiles {
 
   /** Replaces {@code target} with {@code content}, durably. */
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, ByteBuffer.wrap(content));
+  }
+
+  /** Replaces {@code target} with the remaining bytes of {@code content}, durably. */
+  public static void write(Path target, ByteBuffer content) throws IOException {
     try {
-      replace(target, content);
+      replace(target, content.duplicate());
     } catch (java.nio.channels.ClosedByInterruptException e) {
       // A stray interrupt closed the channel. Recovery state must still be written, so clear it and write again;
       // stopping is signalled through the run's Cancellation, never through interrupts alone.
       Thread.interrupted();
-      replace(target, content);
+      replace(target, content.duplicate());
     }
   }
 
-  private static void replace(Path target, byte[] content) throws IOException {
+  private static void replace(Path target, ByteBuffer bytes) throws IOException {
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    ByteBuffer bytes = ByteBuffer.wrap(content);
     try (FileChannel channel = FileChannel.open(temp,
         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       while (bytes.hasRemaining()) {

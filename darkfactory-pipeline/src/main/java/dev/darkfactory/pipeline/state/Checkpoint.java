@@ -42,7 +42,7 @@ public record Checkpoint(
     List<String> logs,
     Optional<Outcome> finalOutcome,
     Optional<StopReason> stopReason,
-    Optional<String> restartedInto) {
+    Optional<String> restartedInto) implements CheckpointContent {
 
   public static final String FILE_NAME = "checkpoint.json";
 
@@ -64,6 +64,20 @@ public record Checkpoint(
     Objects.requireNonNull(finalOutcome, "finalOutcome");
     Objects.requireNonNull(stopReason, "stopReason");
     Objects.requireNonNull(restartedInto, "restartedInto");
+  }
+
+  /** Execution counts that differ from the node's occurrences in {@link #completedNodes}: all the file keeps of them. */
+  @Override
+  public Map<String, Integer> unimpliedExecutions() {
+    Map<String, Integer> occurrences = new java.util.HashMap<>();
+    completedNodes.forEach(id -> occurrences.merge(id, 1, Integer::sum));
+    Map<String, Integer> unimplied = new java.util.LinkedHashMap<>();
+    nodeExecutions.forEach((id, count) -> {
+      if (!count.equals(occurrences.getOrDefault(id, 0))) {
+        unimplied.put(id, count);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(unimplied);
   }
 
   /** An unmodifiable copy that keeps the order (node outcomes are in first-completion order, which goal gates use). */

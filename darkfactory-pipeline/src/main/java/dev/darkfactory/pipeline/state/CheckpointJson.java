@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.List;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,94 +20,133 @@ final class CheckpointJson {
 
   private CheckpointJson() {}
 
+  /** {@code c} as compact JSON (the HTTP API's checkpoint endpoint, tests); saving uses an {@link Encoder} per store. */
+  static byte[] write(CheckpointContent c) {
+    return new Encoder().encode(c).toByteArray();
+  }
+
   /**
-   * Writes {@code c} as compact JSON, streaming: a checkpoint is written after every node and grows
-   * with the run, so no tree is built. {@code node_visits} is left out (it equals each node's count
-   * in {@code completed_nodes}) and {@code node_executions} lists only nodes whose count differs
-   * from that, which keeps long linear runs' checkpoints small.
+   * Encodes the checkpoints of one store as compact JSON. {@code node_visits} is left out (it
+   * equals each node's count in {@code completed_nodes}) and {@code node_executions} lists only
+   * counts that differ from that, which keeps long linear runs' checkpoints small.
+   *
+   * <p>A checkpoint is written after every node and its {@code completed_nodes} and {@code
+   * node_outcomes} grow with the run, so re-encoding them each time makes a run quadratic. When the
+   * content is the same live list and map as last time, only the nodes completed since are encoded
+   * and the rest is copied as bytes (see {@link CheckpointContent} for what a live content may
+   * change between saves). Anything else is encoded from scratch. Not thread-safe: its store
+   * serialises saves.
    */
-  static byte[] write(Checkpoint c) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 48 * c.completedNodes().size());
-    try (JsonGenerator out = JsonValues.mapper().createGenerator(bytes)) {
-      out.writeStartObject();
-      out.writeNumberProperty("format", FORMAT);
-      out.writeStringProperty("run_id", c.runId());
-      out.writeStringProperty("graph_fingerprint", c.graphFingerprint());
-      out.writeStringProperty("timestamp", c.timestamp().toString());
-      out.writeStringProperty("status", c.status().wire());
-      out.writeStringProperty("current_node", c.currentNode());
+  static final class Encoder {
+    private final JsonBytes out = JsonBytes.compact(4096);
+    private final JsonBytes completed = JsonBytes.compact(1024);
+    private final JsonBytes outcomes = JsonBytes.compact(1024);
+    /** The list and map the cached bytes were encoded from, and how much of the list they cover. */
+    private List<String> completedSource;
+    private Map<String, StageStatus> outcomesSource;
+    private int completedEncoded;
+    /** The status each node's cached {@code node_outcomes} entry holds. */
+    private final Map<String, StageStatus> encodedOutcomes = new HashMap<>();
+
+    /** The checkpoint's JSON, in a buffer this encoder reuses (valid until the next call). */
+    JsonBytes encode(CheckpointContent c) {
+      updateProgress(c.completedNodes(), c.nodeOutcomes());
+      JsonBytes json = out.clear();
+      json.beginObject();
+      json.name("format").number(FORMAT);
+      json.name("run_id").string(c.runId());
+      json.name("graph_fingerprint").string(c.graphFingerprint());
+      json.name("timestamp").instant(c.timestamp());
+      json.name("status").string(c.status().wire());
+      json.name("current_node").string(c.currentNode());
       if (c.next().isPresent()) {
         NextStep next = c.next().get();
-        out.writeName("next");
-        out.writeStartObject();
-        out.writeStringProperty("node", next.nodeId());
+        json.name("next").beginObject().name("node").string(next.nodeId());
         if (next.viaEdge()) {
-          out.writeStringProperty("from", next.fromNode());
-          out.writeNumberProperty("edge_index", next.viaEdgeIndex());
+          json.name("from").string(next.fromNode()).name("edge_index").number(next.viaEdgeIndex());
         }
-        out.writeEndObject();
+        json.endObject();
       }
-      out.writeName("completed_nodes");
-      out.writeStartArray();
-      Map<String, Integer> occurrences = new HashMap<>();
-      for (String id : c.completedNodes()) {
-        out.writeString(id);
-        occurrences.merge(id, 1, Integer::sum);
-      }
-      out.writeEndArray();
+      json.name("completed_nodes").beginArray().splice(completed).endArray();
       // Completion order, so goal gates are checked in the order the run met them (3.4).
-      out.writeName("node_outcomes");
-      out.writeStartObject();
-      for (Map.Entry<String, StageStatus> e : c.nodeOutcomes().entrySet()) {
-        out.writeStringProperty(e.getKey(), e.getValue().wire());
-      }
-      out.writeEndObject();
-      writeCounts(out, "node_retries", c.nodeRetries(), Map.of());
-      writeCounts(out, "node_executions", c.nodeExecutions(), occurrences);
-      out.writeNumberProperty("stage_count", c.stageCount());
-      out.writeNumberProperty("goal_gate_retries", c.goalGateRetries());
+      json.name("node_outcomes").beginObject().splice(outcomes).endObject();
+      writeCounts(json, "node_retries", c.nodeRetries(), false);
+      writeCounts(json, "node_executions", c.unimpliedExecutions(), true);
+      json.name("stage_count").number(c.stageCount());
+      json.name("goal_gate_retries").number(c.goalGateRetries());
       if (c.lastFidelity().isPresent()) {
-        out.writeStringProperty("last_fidelity", c.lastFidelity().get().wire());
+        json.name("last_fidelity").string(c.lastFidelity().get().wire());
       }
-      out.writeName("context");
-      out.writeTree(JsonValues.toObject(c.contextValues()));
-      out.writeName("logs");
-      out.writeStartArray();
+      json.name("context").values(c.contextValues());
+      json.name("logs").beginArray();
       for (String entry : c.logs()) {
-        out.writeString(entry);
+        json.string(entry);
       }
-      out.writeEndArray();
+      json.endArray();
       if (c.finalOutcome().isPresent()) {
-        out.writeName("final_outcome");
-        out.writeTree(StatusFile.toJson(c.finalOutcome().get()));
+        json.name("final_outcome");
+        StatusFile.write(json, c.finalOutcome().get());
       }
       if (c.stopReason().isPresent()) {
         StopReason reason = c.stopReason().get();
-        out.writeName("stop_reason");
-        out.writeStartObject();
-        out.writeStringProperty("code", reason.code());
-        out.writeStringProperty("message", reason.message());
-        out.writeBooleanProperty("resumable", reason.resumable());
-        out.writeEndObject();
+        json.name("stop_reason").beginObject()
+            .name("code").string(reason.code())
+            .name("message").string(reason.message())
+            .name("resumable").bool(reason.resumable())
+            .endObject();
       }
       if (c.restartedInto().isPresent()) {
-        out.writeStringProperty("restarted_into", c.restartedInto().get());
+        json.name("restarted_into").string(c.restartedInto().get());
       }
-      out.writeEndObject();
+      return json.endObject();
     }
-    return bytes.toByteArray();
+
+    /** Brings the cached {@code completed_nodes} and {@code node_outcomes} bytes up to date. */
+    private void updateProgress(List<String> list, Map<String, StageStatus> map) {
+      boolean sameSource = list == completedSource && map == outcomesSource && completedEncoded <= list.size();
+      if (!sameSource) {
+        completedSource = list;
+        outcomesSource = map;
+        completedEncoded = 0;
+        completed.clear();
+      }
+      boolean outcomesValid = sameSource;
+      for (int i = completedEncoded; i < list.size(); i++) {
+        String id = list.get(i);
+        completed.string(id);
+        if (outcomesValid) {
+          // A node completed for the first time is appended to the map; a revisit that changed its status is not in place.
+          StageStatus status = map.get(id);
+          StageStatus encoded = encodedOutcomes.get(id);
+          if (status == null || (encoded != null && encoded != status)) {
+            outcomesValid = false;
+          } else if (encoded == null) {
+            outcomes.name(id).string(status.wire());
+            encodedOutcomes.put(id, status);
+          }
+        }
+      }
+      completedEncoded = list.size();
+      if (!outcomesValid || encodedOutcomes.size() != map.size()) {
+        outcomes.clear();
+        encodedOutcomes.clear();
+        for (Map.Entry<String, StageStatus> e : map.entrySet()) {
+          outcomes.name(e.getKey()).string(e.getValue().wire());
+          encodedOutcomes.put(e.getKey(), e.getValue());
+        }
+      }
+    }
   }
 
-  /** Counts that differ from {@code implied}; an absent entry means the implied count. */
-  private static void writeCounts(JsonGenerator out, String field, Map<String, Integer> counts, Map<String, Integer> implied) {
-    out.writeName(field);
-    out.writeStartObject();
+  /** {@code counts} as an object; zeros are left out unless {@code keepZeros} (an absent retry count means zero). */
+  private static void writeCounts(JsonBytes json, String field, Map<String, Integer> counts, boolean keepZeros) {
+    json.name(field).beginObject();
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
-      if (!e.getValue().equals(implied.getOrDefault(e.getKey(), 0))) {
-        out.writeNumberProperty(e.getKey(), e.getValue());
+      if (keepZeros || e.getValue() != 0) {
+        json.name(e.getKey()).number(e.getValue());
       }
     }
-    out.writeEndObject();
+    json.endObject();
   }
 
   static Checkpoint fromJson(JsonNode json) {

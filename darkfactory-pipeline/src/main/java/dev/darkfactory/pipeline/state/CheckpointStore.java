@@ -12,10 +12,14 @@ import java.util.Optional;
  * Saves and loads one checkpoint file (attractor-spec.md 5.3). Saving is atomic ({@link
  * AtomicFiles}): a crash leaves the previous checkpoint or the new one, so resume always has a
  * consistent state to continue from.
+ *
+ * <p>A store keeps the encoding of the previous save, so a traversal saving its live progress
+ * after every node only encodes what the node added ({@link CheckpointContent}).
  */
 public final class CheckpointStore {
   private final Path file;
-  private volatile boolean directoryReady;
+  private final CheckpointJson.Encoder encoder = new CheckpointJson.Encoder();
+  private boolean directoryReady;
 
   public CheckpointStore(Path file) {
     this.file = file;
@@ -30,13 +34,14 @@ public final class CheckpointStore {
     return file;
   }
 
-  public void save(Checkpoint checkpoint) {
+  /** Replaces the checkpoint file with {@code checkpoint}, durably; read only during this call. */
+  public synchronized void save(CheckpointContent checkpoint) {
     try {
       if (!directoryReady) {
         Files.createDirectories(file.getParent());
         directoryReady = true;
       }
-      AtomicFiles.write(file, CheckpointJson.write(checkpoint));
+      AtomicFiles.write(file, encoder.encode(checkpoint).buffer());
     } catch (IOException e) {
       throw new RunStorageException(file, "cannot write the checkpoint " + file + ": " + e.getMessage(), e);
     }

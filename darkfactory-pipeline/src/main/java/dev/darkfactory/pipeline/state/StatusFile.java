@@ -49,6 +49,30 @@ public final class StatusFile {
     return json;
   }
 
+  /** Writes the object of {@link #toJson} (same fields, same order) without building a tree. */
+  static void write(JsonBytes json, Outcome outcome) {
+    json.beginObject();
+    json.name("outcome").string(outcome.status().wire());
+    if (!outcome.preferredLabel().isEmpty()) {
+      json.name("preferred_label").string(outcome.preferredLabel());
+    }
+    if (!outcome.suggestedNextIds().isEmpty()) {
+      json.name("suggested_next_ids").beginArray();
+      outcome.suggestedNextIds().forEach(json::string);
+      json.endArray();
+    }
+    if (!outcome.contextUpdates().isEmpty()) {
+      json.name("context_updates").values(outcome.contextUpdates());
+    }
+    if (!outcome.notes().isEmpty()) {
+      json.name("notes").string(outcome.notes());
+    }
+    if (!outcome.failureReason().isEmpty()) {
+      json.name("failure_reason").string(outcome.failureReason());
+    }
+    json.endObject();
+  }
+
   /**
    * Reads a status object.
    *

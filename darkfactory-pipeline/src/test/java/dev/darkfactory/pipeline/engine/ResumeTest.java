@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.darkfactory.pipeline.backend.CodergenResult;
 import dev.darkfactory.pipeline.event.PipelineEvent.CheckpointSaved;
 import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStarted;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
 import dev.darkfactory.pipeline.problem.ResumeException;
 import dev.darkfactory.pipeline.state.Checkpoint;
@@ -13,6 +15,7 @@ import dev.darkfactory.pipeline.state.FidelityMode;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.pipeline.state.RunStatus;
+import dev.darkfactory.pipeline.state.StageStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,6 +98,60 @@ class ResumeTest {
     assertThat(executions).containsExactly("c", "d");
     assertThat(resumed.completed()).isEqualTo(straight.completedNodes());
     assertThat(resumed.result().status()).isEqualTo(RunStatus.SUCCESS);
+  }
+
+  @Test
+  void theCheckpointOnDiskAfterEveryNodeIsTheRunSoFar() {
+    // Retries (an execution count the completed list does not imply), a failed node revisited and then succeeding (a
+    // status that changes in place), a node revisited unchanged: the checkpoint is encoded incrementally, so read the
+    // file after every save and compare it with what the events say happened up to then.
+    String dot = """
+        digraph Loop {
+          start [shape=Mdiamond]
+          a [prompt="a", max_retries=2]
+          b [prompt="b"]
+          c [prompt="c"]
+          done [shape=Msquare]
+          start -> a -> b
+          b -> c [condition="outcome=success"]
+          b -> a [condition="outcome=fail"]
+          c -> done
+        }
+        """;
+    var kit = PipelineTestKit.of(dot, temp).script(Map.of(
+        "a", List.of(Outcome.fail("flaky"), Outcome.success(), Outcome.success()),
+        "b", List.of(Outcome.fail("red"), Outcome.success())));
+    List<String> completed = new ArrayList<>();
+    Map<String, StageStatus> outcomes = new LinkedHashMap<>();
+    Map<String, Integer> executions = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    var engine = kit.engine(event -> {
+      switch (event) {
+        case StageStarted e -> executions.merge(e.nodeId(), 1, Integer::sum);
+        case StageCompleted e -> {
+          completed.add(e.nodeId());
+          outcomes.put(e.nodeId(), e.status());
+        }
+        case StageFailed e when !e.willRetry() -> {
+          completed.add(e.nodeId());
+          outcomes.put(e.nodeId(), e.status());
+        }
+        case CheckpointSaved e -> {
+          Checkpoint saved = RunDirectory.at(kit.logsRoot()).checkpoints().load().orElseThrow();
+          if (!saved.completedNodes().equals(completed) || !saved.nodeOutcomes().equals(outcomes)
+              || !new ArrayList<>(saved.nodeOutcomes().keySet()).equals(new ArrayList<>(outcomes.keySet()))
+              || !saved.nodeExecutions().equals(executions) || !saved.currentNode().equals(e.nodeId())) {
+            problems.add("after " + e.nodeId() + ": " + saved.completedNodes() + " " + saved.nodeOutcomes() + " " + saved.nodeExecutions()
+                + " but the events say " + completed + " " + outcomes + " " + executions);
+          }
+        }
+        default -> { }
+      }
+    });
+    RunResult result = engine.run(kit.graph(), kit.options());
+    assertThat(result.completedNodes()).containsExactly("start", "a", "b", "a", "b", "c", "done");
+    assertThat(executions).containsEntry("a", 3);
+    assertThat(problems).isEmpty();
   }
 
   @Test
