@@ -26,127 +26,146 @@ import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
 import dev.darkfactory.pipeline.human.Answer;
 import dev.darkfactory.pipeline.human.Option;
 import dev.darkfactory.pipeline.human.Question;
+import dev.darkfactory.pipeline.state.JsonBytes;
 import dev.darkfactory.pipeline.state.JsonValues;
 import java.time.Duration;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of events: one object per event with {@code type} (the record's name), {@code
  * run_id}, {@code at} (ISO-8601) and the event's fields in snake_case; durations in milliseconds
  * ({@code duration_ms}). Used for {@code events.jsonl} and by the HTTP server's SSE stream.
+ *
+ * <p>Events are written straight to bytes ({@link #write}): the event log writes several per node,
+ * and building a tree for each was a noticeable part of the engine's per-node cost. The tree forms
+ * ({@link #toJson} and friends) are read back from those bytes, so both forms always agree.
  */
 public final class EventJson {
   private EventJson() {}
 
+  /** The event as a JSON tree (the SSE stream, tests). */
   public static ObjectNode toJson(PipelineEvent event) {
-    ObjectNode json = JsonValues.object();
-    json.put("type", event.getClass().getSimpleName());
-    json.put("run_id", event.runId());
-    json.put("at", event.at().toString());
+    JsonBytes json = JsonBytes.compact(512);
+    write(json, event);
+    return tree(json);
+  }
+
+  /** The event as one line of compact JSON, without the line break. */
+  public static String line(PipelineEvent event) {
+    JsonBytes json = JsonBytes.compact(512);
+    write(json, event);
+    return json.toString();
+  }
+
+  /** Writes the event's object to {@code json}. */
+  public static void write(JsonBytes json, PipelineEvent event) {
+    json.beginObject();
+    json.name("type").string(event.getClass().getSimpleName());
+    json.name("run_id").string(event.runId());
+    json.name("at").instant(event.at());
     switch (event) {
       case PipelineStarted e -> {
-        json.put("name", e.name());
-        json.put("goal", e.goal());
-        json.put("logs_root", e.logsRoot());
-        json.put("resumed", e.resumed());
-        e.parentRunId().ifPresent(p -> json.put("parent_run_id", p));
+        json.name("name").string(e.name());
+        json.name("goal").string(e.goal());
+        json.name("logs_root").string(e.logsRoot());
+        json.name("resumed").bool(e.resumed());
+        e.parentRunId().ifPresent(p -> json.name("parent_run_id").string(p));
       }
       case PipelineCompleted e -> {
         millis(json, "duration_ms", e.duration());
-        json.put("artifact_count", e.artifactCount());
+        json.name("artifact_count").number(e.artifactCount());
       }
       case PipelineFailed e -> {
-        json.put("error", e.error());
+        json.name("error").string(e.error());
         millis(json, "duration_ms", e.duration());
-        e.nodeId().ifPresent(n -> json.put("node_id", n));
+        e.nodeId().ifPresent(n -> json.name("node_id").string(n));
       }
       case PipelineStopped e -> {
-        json.put("reason", e.reason().code());
-        json.put("message", e.reason().message());
-        json.put("resumable", e.reason().resumable());
+        json.name("reason").string(e.reason().code());
+        json.name("message").string(e.reason().message());
+        json.name("resumable").bool(e.reason().resumable());
         millis(json, "duration_ms", e.duration());
-        e.resumeAt().ifPresent(n -> json.put("resume_at", n));
+        e.resumeAt().ifPresent(n -> json.name("resume_at").string(n));
       }
       case PipelineRestarted e -> {
-        json.put("next_run_id", e.nextRunId());
-        json.put("start_at", e.startAt());
-        json.put("logs_root", e.logsRoot());
+        json.name("next_run_id").string(e.nextRunId());
+        json.name("start_at").string(e.startAt());
+        json.name("logs_root").string(e.logsRoot());
       }
       case StageStarted e -> {
         stage(json, e.nodeId(), e.name(), e.index(), e.branch());
-        json.put("handler_type", e.handlerType());
-        json.put("attempt", e.attempt());
+        json.name("handler_type").string(e.handlerType());
+        json.name("attempt").number(e.attempt());
       }
       case StageCompleted e -> {
         stage(json, e.nodeId(), e.name(), e.index(), e.branch());
         millis(json, "duration_ms", e.duration());
-        json.put("status", e.status().wire());
-        json.put("notes", e.notes());
+        json.name("status").string(e.status().wire());
+        json.name("notes").string(e.notes());
       }
       case StageFailed e -> {
         stage(json, e.nodeId(), e.name(), e.index(), e.branch());
-        json.put("error", e.error());
-        json.put("will_retry", e.willRetry());
-        json.put("status", e.status().wire());
+        json.name("error").string(e.error());
+        json.name("will_retry").bool(e.willRetry());
+        json.name("status").string(e.status().wire());
       }
       case StageRetrying e -> {
         stage(json, e.nodeId(), e.name(), e.index(), e.branch());
-        json.put("attempt", e.attempt());
+        json.name("attempt").number(e.attempt());
         millis(json, "delay_ms", e.delay());
       }
       case ParallelStarted e -> {
-        json.put("node_id", e.nodeId());
-        json.put("branch_count", e.branchCount());
-        json.put("join_policy", e.joinPolicy());
-        json.put("max_parallel", e.maxParallel());
+        json.name("node_id").string(e.nodeId());
+        json.name("branch_count").number(e.branchCount());
+        json.name("join_policy").string(e.joinPolicy());
+        json.name("max_parallel").number(e.maxParallel());
       }
       case ParallelBranchStarted e -> {
-        json.put("node_id", e.nodeId());
-        json.put("branch", e.branch());
-        json.put("index", e.index());
+        json.name("node_id").string(e.nodeId());
+        json.name("branch").string(e.branch());
+        json.name("index").number(e.index());
       }
       case ParallelBranchCompleted e -> {
-        json.put("node_id", e.nodeId());
-        json.put("branch", e.branch());
-        json.put("index", e.index());
+        json.name("node_id").string(e.nodeId());
+        json.name("branch").string(e.branch());
+        json.name("index").number(e.index());
         millis(json, "duration_ms", e.duration());
-        json.put("success", e.success());
-        json.put("status", e.status().wire());
+        json.name("success").bool(e.success());
+        json.name("status").string(e.status().wire());
       }
       case ParallelCompleted e -> {
-        json.put("node_id", e.nodeId());
+        json.name("node_id").string(e.nodeId());
         millis(json, "duration_ms", e.duration());
-        json.put("success_count", e.successCount());
-        json.put("failure_count", e.failureCount());
+        json.name("success_count").number(e.successCount());
+        json.name("failure_count").number(e.failureCount());
       }
       case InterviewStarted e -> {
-        json.set("question", question(e.question()));
-        json.put("stage", e.stage());
+        question(json.name("question"), e.question());
+        json.name("stage").string(e.stage());
       }
       case InterviewCompleted e -> {
-        json.set("question", question(e.question()));
-        json.set("answer", answer(e.answer()));
+        question(json.name("question"), e.question());
+        answer(json.name("answer"), e.answer());
         millis(json, "duration_ms", e.duration());
       }
       case InterviewTimeout e -> {
-        json.set("question", question(e.question()));
-        json.put("stage", e.stage());
+        question(json.name("question"), e.question());
+        json.name("stage").string(e.stage());
         millis(json, "duration_ms", e.duration());
       }
       case CheckpointSaved e -> {
-        json.put("node_id", e.nodeId());
+        json.name("node_id").string(e.nodeId());
         branch(json, e.branch());
       }
       case EdgeSelected e -> {
-        json.set("decision", decision(e.decision()));
+        decision(json.name("decision"), e.decision());
         branch(json, e.branch());
       }
       case GoalGateUnsatisfied e -> {
-        json.put("gate_node_id", e.gateNodeId());
-        json.put("status", e.status().wire());
-        e.retryTarget().ifPresent(t -> json.put("retry_target", t));
-        json.put("retries", e.retries());
+        json.name("gate_node_id").string(e.gateNodeId());
+        json.name("status").string(e.status().wire());
+        e.retryTarget().ifPresent(t -> json.name("retry_target").string(t));
+        json.name("retries").number(e.retries());
       }
       case StageUsage e -> {
         json.put("node_id", e.nodeId());
@@ -160,110 +179,131 @@ public final class EventJson {
         branch(json, e.branch());
       }
       case StageNote e -> {
-        json.put("node_id", e.nodeId());
-        json.put("message", e.message());
+        json.name("node_id").string(e.nodeId());
+        json.name("message").string(e.message());
         branch(json, e.branch());
       }
     }
-    return json;
+    json.endObject();
   }
 
   /** The decision audit record as JSON. */
   public static ObjectNode decision(RoutingDecision d) {
-    ObjectNode json = JsonValues.object();
-    json.put("from", d.fromNode());
-    json.put("outcome", d.outcome().wire());
+    JsonBytes json = JsonBytes.compact(256);
+    decision(json, d);
+    return tree(json);
+  }
+
+  private static void decision(JsonBytes json, RoutingDecision d) {
+    json.beginObject();
+    json.name("from").string(d.fromNode());
+    json.name("outcome").string(d.outcome().wire());
     if (!d.preferredLabel().isEmpty()) {
-      json.put("preferred_label", d.preferredLabel());
+      json.name("preferred_label").string(d.preferredLabel());
     }
     if (!d.suggestedNextIds().isEmpty()) {
-      ArrayNode ids = json.putArray("suggested_next_ids");
-      d.suggestedNextIds().forEach(ids::add);
+      json.name("suggested_next_ids").beginArray();
+      d.suggestedNextIds().forEach(json::string);
+      json.endArray();
     }
-    json.put("step", d.step().wire());
-    d.target().ifPresent(t -> json.put("to", t));
-    d.chosenEdge().ifPresent(i -> json.put("edge_index", i));
-    json.put("detail", d.detail());
-    ArrayNode candidates = json.putArray("candidates");
+    json.name("step").string(d.step().wire());
+    d.target().ifPresent(t -> json.name("to").string(t));
+    d.chosenEdge().ifPresent(i -> json.name("edge_index").number(i));
+    json.name("detail").string(d.detail());
+    json.name("candidates").beginArray();
     for (EdgeCandidate c : d.candidates()) {
-      ObjectNode edge = candidates.addObject();
-      edge.put("index", c.index());
-      edge.put("to", c.to());
+      json.beginObject();
+      json.name("index").number(c.index());
+      json.name("to").string(c.to());
       if (!c.label().isEmpty()) {
-        edge.put("label", c.label());
+        json.name("label").string(c.label());
       }
-      edge.put("weight", c.weight());
+      json.name("weight").number(c.weight());
       if (!c.condition().isEmpty()) {
-        edge.put("condition", c.condition());
+        json.name("condition").string(c.condition());
       }
-      c.evaluation().ifPresent(trace -> edge.set("evaluation", trace(trace)));
+      c.evaluation().ifPresent(trace -> trace(json.name("evaluation"), trace));
+      json.endObject();
     }
-    return json;
+    json.endArray();
+    json.endObject();
   }
 
-  private static ObjectNode trace(ConditionTrace trace) {
-    ObjectNode json = JsonValues.object();
-    json.put("result", trace.result());
-    ArrayNode clauses = json.putArray("clauses");
+  private static void trace(JsonBytes json, ConditionTrace trace) {
+    json.beginObject();
+    json.name("result").bool(trace.result());
+    json.name("clauses").beginArray();
     for (ClauseTrace clause : trace.clauses()) {
-      ObjectNode c = clauses.addObject();
-      c.put("clause", clause.clause().describe());
-      c.put("resolved", clause.resolved());
-      clause.literal().ifPresent(l -> c.put("literal", l));
-      c.put("result", clause.result());
+      json.beginObject();
+      json.name("clause").string(clause.clause().describe());
+      json.name("resolved").string(clause.resolved());
+      clause.literal().ifPresent(l -> json.name("literal").string(l));
+      json.name("result").bool(clause.result());
+      json.endObject();
     }
-    return json;
+    json.endArray();
+    json.endObject();
   }
 
-  private static ObjectNode question(Question q) {
-    ObjectNode json = JsonValues.object();
-    json.put("id", q.id());
-    json.put("text", q.text());
-    json.put("type", q.type().name());
-    json.put("stage", q.stage());
+  private static void question(JsonBytes json, Question q) {
+    json.beginObject();
+    json.name("id").string(q.id());
+    json.name("text").string(q.text());
+    json.name("type").string(q.type().name());
+    json.name("stage").string(q.stage());
     if (!q.options().isEmpty()) {
-      ArrayNode options = json.putArray("options");
+      json.name("options").beginArray();
       for (Option option : q.options()) {
-        options.addObject().put("key", option.key()).put("label", option.label());
+        json.beginObject().name("key").string(option.key()).name("label").string(option.label()).endObject();
       }
+      json.endArray();
     }
     q.timeout().ifPresent(t -> millis(json, "timeout_ms", t));
-    q.defaultAnswer().ifPresent(a -> json.set("default", answer(a)));
+    q.defaultAnswer().ifPresent(a -> answer(json.name("default"), a));
     if (!q.metadata().isEmpty()) {
-      json.set("metadata", JsonValues.toObject(q.metadata()));
+      json.name("metadata").values(q.metadata());
     }
-    return json;
+    json.endObject();
   }
 
   /** An answer as JSON: {@code {"value": "yes"}}, {@code {"value": "A", "label": ...}}, {@code {"text": ...}}. */
   public static ObjectNode answer(Answer answer) {
-    ObjectNode json = JsonValues.object();
-    switch (answer) {
-      case Answer.Yes yes -> json.put("value", "yes");
-      case Answer.No no -> json.put("value", "no");
-      case Answer.Skipped skipped -> json.put("value", "skipped");
-      case Answer.Timeout timeout -> json.put("value", "timeout");
-      case Answer.Selected selected -> json.put("value", selected.option().key()).put("label", selected.option().label());
-      case Answer.Text text -> json.put("text", text.text());
-    }
-    return json;
+    JsonBytes json = JsonBytes.compact(128);
+    answer(json, answer);
+    return tree(json);
   }
 
-  private static void stage(ObjectNode json, String nodeId, String name, int index, String branch) {
-    json.put("node_id", nodeId);
-    json.put("name", name);
-    json.put("index", index);
+  private static void answer(JsonBytes json, Answer answer) {
+    json.beginObject();
+    switch (answer) {
+      case Answer.Yes yes -> json.name("value").string("yes");
+      case Answer.No no -> json.name("value").string("no");
+      case Answer.Skipped skipped -> json.name("value").string("skipped");
+      case Answer.Timeout timeout -> json.name("value").string("timeout");
+      case Answer.Selected selected -> json.name("value").string(selected.option().key()).name("label").string(selected.option().label());
+      case Answer.Text text -> json.name("text").string(text.text());
+    }
+    json.endObject();
+  }
+
+  private static void stage(JsonBytes json, String nodeId, String name, int index, String branch) {
+    json.name("node_id").string(nodeId);
+    json.name("name").string(name);
+    json.name("index").number(index);
     branch(json, branch);
   }
 
-  private static void branch(ObjectNode json, String branch) {
+  private static void branch(JsonBytes json, String branch) {
     if (!branch.isEmpty()) {
-      json.put("branch", branch);
+      json.name("branch").string(branch);
     }
   }
 
-  private static void millis(ObjectNode json, String field, Duration duration) {
-    json.put(field, duration.toMillis());
+  private static void millis(JsonBytes json, String field, Duration duration) {
+    json.name(field).number(duration.toMillis());
   }
 
+  private static ObjectNode tree(JsonBytes json) {
+    return (ObjectNode) JsonValues.mapper().readTree(json.array(), 0, json.size());
+  }
 }

@@ -1,10 +1,9 @@
 package dev.darkfactory.pipeline.event;
 
 import dev.darkfactory.pipeline.problem.RunStorageException;
-import dev.darkfactory.pipeline.state.JsonValues;
+import dev.darkfactory.pipeline.state.JsonBytes;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,6 +22,8 @@ import java.nio.file.StandardOpenOption;
 public final class EventLog implements PipelineListener, AutoCloseable {
   private final Path file;
   private final OutputStream out;
+  /** Reused for every line: events are written one at a time (this listener is synchronized). */
+  private final JsonBytes line = JsonBytes.compact(1024);
   private boolean failed;
 
   private EventLog(Path file, OutputStream out) {
@@ -47,7 +48,9 @@ public final class EventLog implements PipelineListener, AutoCloseable {
       return;
     }
     try {
-      out.write((JsonValues.compact(EventJson.toJson(event)) + "\n").getBytes(StandardCharsets.UTF_8));
+      EventJson.write(line.clear(), event);
+      line.raw((byte) '\n');
+      out.write(line.array(), 0, line.size());
       if (endsBatch(event)) {
         out.flush();
       }

@@ -41,7 +41,7 @@ public final class CodergenHandler implements Handler {
     Path statusFile = stage.stageDir().resolve(StatusFile.FILE_NAME);
     Files.writeString(stage.stageDir().resolve("prompt.md"), prompt, StandardCharsets.UTF_8);
     // A status file from an earlier visit must not be mistaken for one the agent writes now.
-    Files.deleteIfExists(statusFile);
+    stage.run().discardStatus(stage.stageDir());
     CodergenResult result = backend.run(new CodergenRequest(node, stage.graph(), prompt, stage.context(), stage.fidelity(),
         stage.stageDir(), stage.workdir(), stage.execution(), stage.attempt(), stage.cancellation(), stage.events()));
     return switch (result) {

@@ -3,6 +3,7 @@ package dev.darkfactory.pipeline.state;
 import dev.darkfactory.pipeline.problem.RunStorageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ public final class RunDirectory {
   private final Path root;
   private final CheckpointStore checkpoints;
   private final java.util.Set<String> createdStageDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Stage directories this object created empty, in which no stage has run since: they hold no {@code status.json}. */
+  private final java.util.Set<Path> pristineStageDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private RunDirectory(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -71,12 +74,33 @@ public final class RunDirectory {
       return dir;
     }
     try {
-      Files.createDirectories(dir);
+      try {
+        Files.createDirectory(dir);
+        pristineStageDirs.add(dir);
+      } catch (FileAlreadyExistsException e) {
+        if (!Files.isDirectory(dir)) {
+          throw e;
+        }
+      } catch (NoSuchFileException e) {
+        Files.createDirectories(dir); // a node ID with a '/' in it, or a root not created yet
+      }
       createdStageDirs.add(nodeId);
     } catch (IOException e) {
       throw new RunStorageException(dir, "cannot create the stage directory " + dir + ": " + e.getMessage(), e);
     }
     return dir;
+  }
+
+  /**
+   * Removes {@code status.json} from a stage directory before a backend runs there, so a file left
+   * by an earlier attempt or visit (or an earlier process) is not mistaken for one the backend
+   * writes now. When this object created the directory and no stage has run in it since, there is
+   * nothing to remove and the file system is not asked (a stat and an unlink per LLM node).
+   */
+  public void discardStatus(Path stageDir) throws IOException {
+    if (!pristineStageDirs.remove(stageDir)) {
+      Files.deleteIfExists(stageDir.resolve(StatusFile.FILE_NAME));
+    }
   }
 
   /** Creates the root; a logs root that exists but is a file is refused. */
@@ -88,11 +112,15 @@ public final class RunDirectory {
     }
   }
 
-  /** Writes {@code status.json} of a stage (Appendix C). */
+  /** Writes {@code status.json} of a stage (Appendix C), indented, after each attempt. */
   public void writeStatus(String nodeId, Outcome outcome) {
-    Path file = stageDir(nodeId).resolve(StatusFile.FILE_NAME);
+    Path dir = stageDir(nodeId);
+    pristineStageDirs.remove(dir);
+    Path file = dir.resolve(StatusFile.FILE_NAME);
     try {
-      AtomicFiles.writePlain(file, JsonValues.pretty(StatusFile.toJson(outcome)));
+      JsonBytes json = JsonBytes.pretty(256);
+      StatusFile.write(json, outcome);
+      Files.write(file, json.toByteArray());
     } catch (IOException e) {
       throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);
     }

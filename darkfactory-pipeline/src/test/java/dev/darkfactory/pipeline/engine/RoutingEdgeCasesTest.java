@@ -6,6 +6,7 @@ import dev.darkfactory.pipeline.backend.CodergenResult;
 import dev.darkfactory.pipeline.backend.RetryableFailure;
 import dev.darkfactory.pipeline.event.DecisionStep;
 import dev.darkfactory.pipeline.event.PipelineEvent.EdgeSelected;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
 import dev.darkfactory.pipeline.state.Outcome;
@@ -244,6 +245,32 @@ class RoutingEdgeCasesTest {
         }).run();
     assertThat(run.completed()).containsSequence("agent", "fixit");
     assertThat(run.context("red")).isEqualTo(3L);
+  }
+
+  @Test
+  void aStatusFileLeftFromAnEarlierVisitOrProcessIsNeverTheOutcome() throws Exception {
+    // The agent answers with text and writes status.json on its second call only. A file left in the stage directory
+    // before the run (by a crashed process) and the one the engine wrote after the second visit must not be taken for
+    // one the agent wrote on the first or third call.
+    String dot = """
+        digraph A { start [shape=Mdiamond]; agent [prompt="a"]; done [shape=Msquare]
+          start -> agent
+          agent -> agent [condition="context.last_response!=3"]
+          agent -> done [condition="context.last_response=3"] }
+        """;
+    Files.writeString(Files.createDirectories(temp.resolve("run").resolve("agent")).resolve("status.json"),
+        "{\"outcome\": \"fail\", \"failure_reason\": \"stale\"}");
+    int[] calls = {0};
+    var run = PipelineTestKit.of(dot, temp).backend(request -> {
+      calls[0]++;
+      if (calls[0] == 2) {
+        Files.writeString(request.stageDir().resolve("status.json"), "{\"outcome\": \"partial_success\"}");
+      }
+      return CodergenResult.text(String.valueOf(calls[0]));
+    }).run();
+    assertThat(run.events(StageCompleted.class)).filteredOn(e -> e.nodeId().equals("agent")).extracting(StageCompleted::status)
+        .containsExactly(StageStatus.SUCCESS, StageStatus.PARTIAL_SUCCESS, StageStatus.SUCCESS);
+    assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
   }
 
   @Test
