@@ -103,7 +103,11 @@ public final class PipelineEngine {
 
   private RunHandle launch(String runId, RunDirectory dir, Cancellation cancellation, java.util.function.Supplier<RunResult> body) {
     CompletableFuture<RunResult> result = new CompletableFuture<>();
-    Thread.ofVirtual().name("run-" + runId).start(() -> {
+    // A platform thread, not a virtual one: the traversal blocks in file I/O several times per node (the checkpoint's
+    // fsync among them), and each such call on a virtual thread makes the scheduler wake or start another carrier to
+    // compensate, which measurably slowed every node. A run is long-lived and there are few per process. Daemon, as a
+    // virtual thread would be, so an unfinished run never keeps the JVM alive.
+    Thread.ofPlatform().daemon(true).name("run-" + runId).start(() -> {
       try {
         result.complete(body.get());
       } catch (Throwable e) {

@@ -22,6 +22,20 @@ class CancelTest {
   @TempDir Path temp;
 
   @Test
+  void aRunsThreadNeverKeepsTheJvmAlive() {
+    // Runs get a platform thread of their own (file I/O on every node); like a virtual thread it must be a daemon, so a
+    // caller that gives up on a run can still exit.
+    boolean[] daemon = {false};
+    var run = PipelineTestKit.of("digraph D { start [shape=Mdiamond]; work [type=\"probe\"]; done [shape=Msquare]; start -> work -> done }", temp)
+        .handler("probe", stage -> {
+          daemon[0] = Thread.currentThread().isDaemon();
+          return dev.darkfactory.pipeline.state.Outcome.success();
+        }).run();
+    assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(daemon[0]).isTrue();
+  }
+
+  @Test
   void cancellingMidStageKillsTheCommandCheckpointsAndResumesThere() throws Exception {
     Path skip = temp.resolve("skip-sleep");
     String dot = """
