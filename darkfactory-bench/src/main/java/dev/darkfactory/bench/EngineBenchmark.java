@@ -39,8 +39,10 @@ public final class EngineBenchmark {
   public static void main(String[] args) throws Exception {
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    Path work = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("engine-bench");
-    Files.createDirectories(work);
+    // A fresh directory each time, so an interrupted earlier benchmark's runs are never in the way.
+    Path work = args.length > 2
+        ? Files.createTempDirectory(Files.createDirectories(Path.of(args[2])), "engine-bench-")
+        : Files.createTempDirectory("engine-bench");
     Graph graph = PipelineLoader.create().load(new SourceText("linear.dot", linear(nodes))).requireValid();
     Map<String, List<Outcome>> script = new LinkedHashMap<>();
     for (int i = 1; i <= nodes; i++) {

@@ -168,14 +168,15 @@ public final class EventJson {
         json.name("retries").number(e.retries());
       }
       case StageUsage e -> {
-        json.put("node_id", e.nodeId());
-        ObjectNode usage = json.putObject("usage");
-        usage.put("input_tokens", e.inputTokens());
-        usage.put("output_tokens", e.outputTokens());
-        usage.put("total_tokens", e.inputTokens() + e.outputTokens());
-        usage.put("cache_read_tokens", e.cacheReadTokens());
-        usage.put("llm_calls", e.llmCalls());
-        e.costUsd().ifPresent(cost -> usage.put("cost_usd", cost.doubleValue()));
+        json.name("node_id").string(e.nodeId());
+        json.name("usage").beginObject();
+        json.name("input_tokens").number(e.inputTokens());
+        json.name("output_tokens").number(e.outputTokens());
+        json.name("total_tokens").number(e.inputTokens() + e.outputTokens());
+        json.name("cache_read_tokens").number(e.cacheReadTokens());
+        json.name("llm_calls").number(e.llmCalls());
+        e.costUsd().ifPresent(cost -> json.name("cost_usd").decimal(cost.doubleValue()));
+        json.endObject();
         branch(json, e.branch());
       }
       case StageNote e -> {
@@ -304,6 +305,6 @@ public final class EventJson {
   }
 
   private static ObjectNode tree(JsonBytes json) {
-    return (ObjectNode) JsonValues.mapper().readTree(json.array(), 0, json.size());
+    return (ObjectNode) JsonValues.mapper().readTree(json.toByteArray());
   }
 }

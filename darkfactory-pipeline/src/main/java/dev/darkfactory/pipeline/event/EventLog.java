@@ -50,7 +50,7 @@ public final class EventLog implements PipelineListener, AutoCloseable {
     try {
       EventJson.write(line.clear(), event);
       line.raw((byte) '\n');
-      out.write(line.array(), 0, line.size());
+      line.writeTo(out);
       if (endsBatch(event)) {
         out.flush();
       }

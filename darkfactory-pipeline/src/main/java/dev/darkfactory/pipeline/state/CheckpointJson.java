@@ -39,8 +39,8 @@ final class CheckpointJson {
    */
   static final class Encoder {
     private final JsonBytes out = JsonBytes.compact(4096);
-    private final JsonBytes completed = JsonBytes.compact(1024);
-    private final JsonBytes outcomes = JsonBytes.compact(1024);
+    private final JsonBytes completed = JsonBytes.elements(1024);
+    private final JsonBytes outcomes = JsonBytes.members(1024);
     /** The list and map the cached bytes were encoded from, and how much of the list they cover. */
     private List<String> completedSource;
     private Map<String, StageStatus> outcomesSource;
@@ -115,7 +115,8 @@ final class CheckpointJson {
         String id = list.get(i);
         completed.string(id);
         if (outcomesValid) {
-          // A node completed for the first time is appended to the map; a revisit that changed its status is not in place.
+          // A node completed for the first time was appended to the map, so its entry goes at the end; a revisit that
+          // changed a node's status changes an entry in the middle, so the map is encoded afresh below.
           StageStatus status = map.get(id);
           StageStatus encoded = encodedOutcomes.get(id);
           if (status == null || (encoded != null && encoded != status)) {

