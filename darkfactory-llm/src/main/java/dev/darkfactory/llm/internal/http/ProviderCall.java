@@ -2,6 +2,7 @@ package dev.darkfactory.llm.internal.http;
 
 import dev.darkfactory.llm.AbortSignal;
 import dev.darkfactory.llm.EventStream;
+import dev.darkfactory.llm.LlmException;
 import dev.darkfactory.llm.NetworkException;
 import dev.darkfactory.llm.ProviderErrorDetails;
 import dev.darkfactory.llm.StreamException;
@@ -9,8 +10,11 @@ import dev.darkfactory.llm.UnknownProviderException;
 import dev.darkfactory.llm.internal.json.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +35,23 @@ public final class ProviderCall {
   public static JsonResponse getJson(HttpTransport transport, String provider, URI uri, Map<String, String> headers,
       Optional<AbortSignal> abort) {
     return parse(provider, transport.get(uri, headers, abort));
+  }
+
+  /**
+   * The model IDs a provider's list endpoint returns: {@code id(model)} for each element of the
+   * body's {@code listField} array; empty when the provider has no list or refuses it (the caller
+   * then cannot check a model name, which is not an error).
+   */
+  public static Optional<List<String>> modelIds(HttpTransport transport, String provider, URI uri, Map<String, String> headers,
+      String listField, Function<JsonNode, String> id) {
+    try {
+      JsonNode body = getJson(transport, provider, uri, headers, Optional.empty()).body();
+      List<String> ids = new ArrayList<>();
+      body.path(listField).forEach(model -> ids.add(id.apply(model)));
+      return Optional.of(ids);
+    } catch (LlmException e) {
+      return Optional.empty();
+    }
   }
 
   private static JsonResponse parse(String provider, HttpResult result) {

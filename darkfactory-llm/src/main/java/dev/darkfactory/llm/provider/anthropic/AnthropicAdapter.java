@@ -10,12 +10,10 @@ import dev.darkfactory.llm.internal.http.ProviderCall;
 import dev.darkfactory.llm.internal.http.RateLimitHeaders;
 import dev.darkfactory.llm.internal.http.WireRequest;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The Anthropic Messages API adapter ({@code POST /v1/messages}, unified-llm-spec §2.7, §7.3). Authenticates with
@@ -57,15 +55,9 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
   @Override
   public Optional<List<String>> listModels() {
-    try {
-      JsonNode body = ProviderCall.getJson(transport, name(), endpoint("/v1/models"), headers(null), Optional.empty()).body();
-      List<String> ids = new ArrayList<>();
-      body.path("data").forEach(model -> ids.add(model.path("id").asString()));
-      return Optional.of(ids);
-    } catch (dev.darkfactory.llm.LlmException e) {
-      return Optional.empty();
-    }
+    return ProviderCall.modelIds(transport, name(), endpoint("/v1/models"), headers(null), "data", model -> model.path("id").asString());
   }
+
 
   private URI endpoint(String path) {
     String base = config.baseUrl().endsWith("/v1") ? config.baseUrl().substring(0, config.baseUrl().length() - 3) : config.baseUrl();

@@ -2,7 +2,6 @@ package dev.darkfactory.llm.provider.gemini;
 
 import dev.darkfactory.llm.AdapterConfig;
 import dev.darkfactory.llm.EventStream;
-import dev.darkfactory.llm.LlmException;
 import dev.darkfactory.llm.ProviderAdapter;
 import dev.darkfactory.llm.Request;
 import dev.darkfactory.llm.Response;
@@ -12,11 +11,8 @@ import dev.darkfactory.llm.internal.http.WireRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The Gemini API adapter ({@code /v1beta/models/{model}:generateContent} and
@@ -58,16 +54,10 @@ public final class GeminiAdapter implements ProviderAdapter {
 
   @Override
   public Optional<List<String>> listModels() {
-    try {
-      JsonNode body = ProviderCall.getJson(transport, name(), URI.create(root() + "/v1beta/models" + keyQuery("?")),
-          config.defaultHeaders(), Optional.empty()).body();
-      List<String> ids = new ArrayList<>();
-      body.path("models").forEach(model -> ids.add(model.path("name").asString().replaceFirst("^models/", "")));
-      return Optional.of(ids);
-    } catch (LlmException e) {
-      return Optional.empty();
-    }
+    return ProviderCall.modelIds(transport, name(), URI.create(root() + "/v1beta/models" + keyQuery("?")), config.defaultHeaders(),
+        "models", model -> model.path("name").asString().replaceFirst("^models/", ""));
   }
+
 
   private URI endpoint(String model, String method, boolean sse) {
     String path = "/v1beta/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8) + ":" + method;

@@ -2,7 +2,6 @@ package dev.darkfactory.llm.provider.openai;
 
 import dev.darkfactory.llm.AdapterConfig;
 import dev.darkfactory.llm.EventStream;
-import dev.darkfactory.llm.LlmException;
 import dev.darkfactory.llm.ProviderAdapter;
 import dev.darkfactory.llm.Request;
 import dev.darkfactory.llm.Response;
@@ -10,12 +9,10 @@ import dev.darkfactory.llm.internal.http.HttpTransport;
 import dev.darkfactory.llm.internal.http.ProviderCall;
 import dev.darkfactory.llm.internal.http.RateLimitHeaders;
 import dev.darkfactory.llm.internal.http.WireRequest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The OpenAI Responses API adapter ({@code POST /v1/responses}, unified-llm-spec §2.7): the native API that
@@ -56,16 +53,10 @@ public final class OpenAIAdapter implements ProviderAdapter {
 
   @Override
   public Optional<List<String>> listModels() {
-    try {
-      JsonNode body = ProviderCall.getJson(transport, name(), ProviderCall.uri(config.baseUrl(), "/models"), headers(),
-          Optional.empty()).body();
-      List<String> ids = new ArrayList<>();
-      body.path("data").forEach(model -> ids.add(model.path("id").asString()));
-      return Optional.of(ids);
-    } catch (LlmException e) {
-      return Optional.empty();
-    }
+    return ProviderCall.modelIds(transport, name(), ProviderCall.uri(config.baseUrl(), "/models"), headers(), "data",
+        model -> model.path("id").asString());
   }
+
 
   private Map<String, String> headers() {
     Map<String, String> headers = new LinkedHashMap<>(config.defaultHeaders());
