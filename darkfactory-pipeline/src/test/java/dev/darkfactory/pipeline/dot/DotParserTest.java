@@ -2,6 +2,7 @@ package dev.darkfactory.pipeline.dot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.darkfactory.pipeline.testing.SpecExamples;
 import dev.darkfactory.pipeline.graph.AttributeValue.BooleanValue;
 import dev.darkfactory.pipeline.graph.AttributeValue.DurationValue;
 import dev.darkfactory.pipeline.graph.AttributeValue.FloatValue;
@@ -27,23 +28,10 @@ class DotParserTest {
   }
 
   @Nested
-  class SpecExamples {
+  class ExamplesFromTheSpec {
     @Test
     void simpleLinearWorkflow() {
-      Graph graph = parse("""
-          digraph Simple {
-              graph [goal="Run tests and report"]
-              rankdir=LR
-
-              start [shape=Mdiamond, label="Start"]
-              exit  [shape=Msquare, label="Exit"]
-
-              run_tests [label="Run Tests", prompt="Run the test suite and report results"]
-              report    [label="Report", prompt="Summarize the test results"]
-
-              start -> run_tests -> report -> exit
-          }
-          """);
+      Graph graph = parse(SpecExamples.SIMPLE_LINEAR);
       assertThat(graph.name()).isEqualTo("Simple");
       assertThat(graph.goal()).isEqualTo("Run tests and report");
       assertThat(graph.attributes().text("rankdir")).contains("LR");
@@ -57,24 +45,7 @@ class DotParserTest {
 
     @Test
     void branchingWorkflowWithConditions() {
-      Graph graph = parse("""
-          digraph Branch {
-              graph [goal="Implement and validate a feature"]
-              rankdir=LR
-              node [shape=box, timeout="900s"]
-
-              start     [shape=Mdiamond, label="Start"]
-              exit      [shape=Msquare, label="Exit"]
-              plan      [label="Plan", prompt="Plan the implementation"]
-              implement [label="Implement", prompt="Implement the plan"]
-              validate  [label="Validate", prompt="Run tests"]
-              gate      [shape=diamond, label="Tests passing?"]
-
-              start -> plan -> implement -> validate -> gate
-              gate -> exit      [label="Yes", condition="outcome=success"]
-              gate -> implement [label="No", condition="outcome!=success"]
-          }
-          """);
+      Graph graph = parse(SpecExamples.BRANCHING);
       assertThat(graph.nodes()).hasSize(6);
       assertThat(graph.edges()).hasSize(6);
       assertThat(node(graph, "plan").timeout()).contains(Duration.ofSeconds(900));
@@ -87,26 +58,7 @@ class DotParserTest {
 
     @Test
     void humanGate() {
-      Graph graph = parse("""
-          digraph Review {
-              rankdir=LR
-
-              start [shape=Mdiamond, label="Start"]
-              exit  [shape=Msquare, label="Exit"]
-
-              review_gate [
-                  shape=hexagon,
-                  label="Review Changes",
-                  type="wait.human"
-              ]
-
-              start -> review_gate
-              review_gate -> ship_it [label="[A] Approve"]
-              review_gate -> fixes   [label="[F] Fix"]
-              ship_it -> exit
-              fixes -> review_gate
-          }
-          """);
+      Graph graph = parse(SpecExamples.HUMAN_GATE);
       Node gate = node(graph, "review_gate");
       assertThat(gate.type()).isEqualTo("wait.human");
       assertThat(gate.label()).isEqualTo("Review Changes");
@@ -164,24 +116,7 @@ class DotParserTest {
 
     @Test
     void smokeTestPipelineOfSection11_13() {
-      Graph graph = parse("""
-          digraph test_pipeline {
-              graph [goal="Create a hello world Python script"]
-
-              start       [shape=Mdiamond]
-              plan        [shape=box, prompt="Plan how to create a hello world script for: $goal"]
-              implement   [shape=box, prompt="Write the code based on the plan", goal_gate=true]
-              review      [shape=box, prompt="Review the code for correctness"]
-              done        [shape=Msquare]
-
-              start -> plan
-              plan -> implement
-              implement -> review [condition="outcome=success"]
-              implement -> plan   [condition="outcome=fail", label="Retry"]
-              review -> done      [condition="outcome=success"]
-              review -> implement [condition="outcome=fail", label="Fix"]
-          }
-          """);
+      Graph graph = parse(SpecExamples.SMOKE_TEST);
       assertThat(graph.goal()).isEqualTo("Create a hello world Python script");
       assertThat(graph.nodes()).hasSize(5);
       assertThat(graph.edges()).hasSize(6);

@@ -2,6 +2,7 @@ package dev.darkfactory.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.darkfactory.pipeline.testing.SpecExamples;
 import dev.darkfactory.pipeline.LoadedPipeline;
 import dev.darkfactory.pipeline.PipelineLoader;
 import dev.darkfactory.pipeline.graph.Graph;
@@ -22,24 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IntegrationSmokeTest {
   @TempDir Path temp;
 
-  static final String DOT = """
-      digraph test_pipeline {
-          graph [goal="Create a hello world Python script"]
-
-          start       [shape=Mdiamond]
-          plan        [shape=box, prompt="Plan how to create a hello world script for: $goal"]
-          implement   [shape=box, prompt="Write the code based on the plan", goal_gate=true]
-          review      [shape=box, prompt="Review the code for correctness"]
-          done        [shape=Msquare]
-
-          start -> plan
-          plan -> implement
-          implement -> review [condition="outcome=success"]
-          implement -> plan   [condition="outcome=fail", label="Retry"]
-          review -> done      [condition="outcome=success"]
-          review -> implement [condition="outcome=fail", label="Fix"]
-      }
-      """;
+  static final String DOT = SpecExamples.SMOKE_TEST;
 
   @Test
   void theSmokeTestPasses() {

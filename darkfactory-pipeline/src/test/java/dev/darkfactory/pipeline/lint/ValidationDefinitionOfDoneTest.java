@@ -3,6 +3,7 @@ package dev.darkfactory.pipeline.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.darkfactory.pipeline.testing.SpecExamples;
 import dev.darkfactory.pipeline.dot.DotParser;
 import dev.darkfactory.pipeline.graph.Attributes;
 import dev.darkfactory.pipeline.graph.Edge;
@@ -150,70 +151,21 @@ class ValidationDefinitionOfDoneTest {
 
   /** The minimal examples of 2.13 have no errors. */
   @Nested
-  class SpecExamples {
+  class ExamplesFromTheSpec {
 
     @Test
     void simpleLinearWorkflowIsClean() {
-      assertThat(validate("""
-          digraph Simple {
-              graph [goal="Run tests and report"]
-              rankdir=LR
-
-              start [shape=Mdiamond, label="Start"]
-              exit  [shape=Msquare, label="Exit"]
-
-              run_tests [label="Run Tests", prompt="Run the test suite and report results"]
-              report    [label="Report", prompt="Summarize the test results"]
-
-              start -> run_tests -> report -> exit
-          }
-          """)).isEmpty();
+      assertThat(validate(SpecExamples.SIMPLE_LINEAR)).isEmpty();
     }
 
     @Test
     void branchingWorkflowOnlyWarnsAboutItsUnboundedLoop() {
-      assertThat(validate("""
-          digraph Branch {
-              graph [goal="Implement and validate a feature"]
-              rankdir=LR
-              node [shape=box, timeout="900s"]
-
-              start     [shape=Mdiamond, label="Start"]
-              exit      [shape=Msquare, label="Exit"]
-              plan      [label="Plan", prompt="Plan the implementation"]
-              implement [label="Implement", prompt="Implement the plan"]
-              validate  [label="Validate", prompt="Run tests"]
-              gate      [shape=diamond, label="Tests passing?"]
-
-              start -> plan -> implement -> validate -> gate
-              gate -> exit      [label="Yes", condition="outcome=success"]
-              gate -> implement [label="No", condition="outcome!=success"]
-          }
-          """)).extracting(Diagnostic::rule).containsExactly("unbounded_loop");
+      assertThat(validate(SpecExamples.BRANCHING)).extracting(Diagnostic::rule).containsExactly("unbounded_loop");
     }
 
     @Test
     void humanGateWorkflowOnlyWarnsAboutPromptlessStages() {
-      assertThat(validate("""
-          digraph Review {
-              rankdir=LR
-
-              start [shape=Mdiamond, label="Start"]
-              exit  [shape=Msquare, label="Exit"]
-
-              review_gate [
-                  shape=hexagon,
-                  label="Review Changes",
-                  type="wait.human"
-              ]
-
-              start -> review_gate
-              review_gate -> ship_it [label="[A] Approve"]
-              review_gate -> fixes   [label="[F] Fix"]
-              ship_it -> exit
-              fixes -> review_gate
-          }
-          """)).extracting(d -> d.rule() + ":" + d.nodeId().orElseThrow())
+      assertThat(validate(SpecExamples.HUMAN_GATE)).extracting(d -> d.rule() + ":" + d.nodeId().orElseThrow())
           .containsExactly("prompt_on_llm_nodes:ship_it", "prompt_on_llm_nodes:fixes");
     }
   }
