@@ -1,5 +1,6 @@
 package dev.darkfactory.llm;
 
+import dev.darkfactory.llm.config.ProviderDeclaration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,15 @@ public record AdapterConfig(
 
   public static Builder builder(String name, String baseUrl) {
     return new Builder(name, baseUrl);
+  }
+
+  /** The configuration of a provider declared in a providers file; its key is read from the declared variable. */
+  public static AdapterConfig forDeclaration(ProviderDeclaration declaration, Environment environment,
+      AdapterTimeout timeout) {
+    Builder builder = builder(declaration.name(), declaration.baseUrl()).timeout(timeout);
+    declaration.apiKeyVariable().flatMap(environment::get).ifPresent(builder::apiKey);
+    declaration.headers().forEach(builder::header);
+    return builder.build();
   }
 
   public AdapterConfig withTimeout(AdapterTimeout newTimeout) {

@@ -67,22 +67,13 @@ public final class PartialJson {
   /** Offsets where the text can be cut to drop an incomplete trailing member: before commas, after openers. */
   private static List<Integer> cutPoints(String text) {
     List<Integer> cuts = new ArrayList<>();
-    boolean inString = false;
-    boolean escaped = false;
+    StringTracker strings = new StringTracker();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
-        } else if (c == '"') {
-          inString = false;
-        }
+      if (!strings.isStructural(c)) {
         continue;
       }
       switch (c) {
-        case '"' -> inString = true;
         case ',' -> cuts.add(i);
         case '{', '[' -> cuts.add(i + 1);
         default -> {
@@ -96,22 +87,13 @@ public final class PartialJson {
   /** The characters that close every open string, array and object of {@code text}. */
   private static String closers(String text) {
     Deque<Character> open = new ArrayDeque<>();
-    boolean inString = false;
-    boolean escaped = false;
+    StringTracker strings = new StringTracker();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
-        } else if (c == '"') {
-          inString = false;
-        }
+      if (!strings.isStructural(c)) {
         continue;
       }
       switch (c) {
-        case '"' -> inString = true;
         case '{' -> open.push('}');
         case '[' -> open.push(']');
         case '}', ']' -> open.poll();
@@ -121,10 +103,35 @@ public final class PartialJson {
       }
     }
     StringBuilder closing = new StringBuilder();
-    if (inString) {
-      closing.append(escaped ? "\\\"" : "\"");
+    if (strings.inString) {
+      closing.append(strings.escaped ? "\\\"" : "\"");
     }
     open.forEach(closing::append);
     return closing.toString();
+  }
+
+  /** Follows string literals and escapes through a scan, so quoted braces and commas are not taken for structure. */
+  private static final class StringTracker {
+    private boolean inString;
+    private boolean escaped;
+
+    /** Takes the next character; true when it lies outside every string and is not a string's opening quote. */
+    boolean isStructural(char c) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          inString = false;
+        }
+        return false;
+      }
+      if (c == '"') {
+        inString = true;
+        return false;
+      }
+      return true;
+    }
   }
 }

@@ -2,12 +2,10 @@ package dev.darkfactory.llm.provider.anthropic;
 
 import dev.darkfactory.llm.AdapterConfig;
 import dev.darkfactory.llm.EventStream;
-import dev.darkfactory.llm.ProviderAdapter;
 import dev.darkfactory.llm.Request;
 import dev.darkfactory.llm.Response;
-import dev.darkfactory.llm.internal.http.HttpTransport;
+import dev.darkfactory.llm.internal.http.HttpProviderAdapter;
 import dev.darkfactory.llm.internal.http.ProviderCall;
-import dev.darkfactory.llm.internal.http.RateLimitHeaders;
 import dev.darkfactory.llm.internal.http.WireRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -19,38 +17,27 @@ import java.util.Optional;
  * The Anthropic Messages API adapter ({@code POST /v1/messages}, unified-llm-spec §2.7, §7.3). Authenticates with
  * {@code x-api-key}, pins {@code anthropic-version}, joins beta flags into {@code anthropic-beta} (§2.8).
  */
-public final class AnthropicAdapter implements ProviderAdapter {
+public final class AnthropicAdapter extends HttpProviderAdapter {
 
   public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
   static final String API_VERSION = "2023-06-01";
 
-  private final AdapterConfig config;
-  private final HttpTransport transport;
-
   public AnthropicAdapter(AdapterConfig config) {
-    this.config = config;
-    this.transport = new HttpTransport(config.timeout());
-  }
-
-  @Override
-  public String name() {
-    return config.name();
+    super(config);
   }
 
   @Override
   public Response complete(Request request) {
     WireRequest wire = AnthropicRequestTranslator.translate(request, false, name());
-    ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(), config.endpointOr(endpoint("/v1/messages")),
-        headers(wire), wire.body(), request.abortSignal());
-    return ProviderCall.translate(name(), () -> AnthropicResponseTranslator.translate(response.body(), name(), wire.warnings()))
-        .withRateLimit(RateLimitHeaders.parse(response.headers()));
+    ProviderCall.JsonResponse answer = postJson(endpoint("/v1/messages"), headers(wire), wire, request);
+    return translateWithRateLimit(answer, body -> AnthropicResponseTranslator.translate(body, name(), wire.warnings()));
   }
 
   @Override
   public EventStream stream(Request request) {
     WireRequest wire = AnthropicRequestTranslator.translate(request, true, name());
-    return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint("/v1/messages")), headers(wire), wire.body(),
-        request.abortSignal(), new AnthropicStreamTranslator(name(), request.model(), wire.warnings()));
+    return postStream(endpoint("/v1/messages"), headers(wire), wire, request,
+        new AnthropicStreamTranslator(name(), request.model(), wire.warnings()));
   }
 
   @Override
@@ -72,10 +59,5 @@ public final class AnthropicAdapter implements ProviderAdapter {
       headers.putAll(wire.headers());
     }
     return headers;
-  }
-
-  @Override
-  public void close() {
-    transport.close();
   }
 }

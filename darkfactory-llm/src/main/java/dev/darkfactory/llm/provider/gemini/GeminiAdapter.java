@@ -2,10 +2,9 @@ package dev.darkfactory.llm.provider.gemini;
 
 import dev.darkfactory.llm.AdapterConfig;
 import dev.darkfactory.llm.EventStream;
-import dev.darkfactory.llm.ProviderAdapter;
 import dev.darkfactory.llm.Request;
 import dev.darkfactory.llm.Response;
-import dev.darkfactory.llm.internal.http.HttpTransport;
+import dev.darkfactory.llm.internal.http.HttpProviderAdapter;
 import dev.darkfactory.llm.internal.http.ProviderCall;
 import dev.darkfactory.llm.internal.http.WireRequest;
 import java.net.URI;
@@ -19,34 +18,26 @@ import java.util.Optional;
  * {@code :streamGenerateContent?alt=sse}, unified-llm-spec §2.7, §7.3). Authenticates with the {@code key} query
  * parameter (§7.8).
  */
-public final class GeminiAdapter implements ProviderAdapter {
+public final class GeminiAdapter extends HttpProviderAdapter {
 
   public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
 
-  private final AdapterConfig config;
-  private final HttpTransport transport;
-
   public GeminiAdapter(AdapterConfig config) {
-    this.config = config;
-    this.transport = new HttpTransport(config.timeout());
-  }
-
-  @Override
-  public String name() {
-    return config.name();
+    super(config);
   }
 
   @Override
   public Response complete(Request request) {
     WireRequest wire = GeminiRequestTranslator.translate(request, name());
-    ProviderCall.JsonResponse response = ProviderCall.postJson(transport, name(),
-        config.endpointOr(endpoint(request.model(), "generateContent", false)), config.defaultHeaders(), wire.body(), request.abortSignal());
-    return ProviderCall.translate(name(), () -> GeminiResponseTranslator.translate(response.body(), name(), request.model(), wire.warnings()));
+    ProviderCall.JsonResponse answer =
+        postJson(endpoint(request.model(), "generateContent", false), config.defaultHeaders(), wire, request);
+    return ProviderCall.translate(name(), () -> GeminiResponseTranslator.translate(answer.body(), name(), request.model(), wire.warnings()));
   }
 
   @Override
   public EventStream stream(Request request) {
     WireRequest wire = GeminiRequestTranslator.translate(request, name());
+    // Not the shared postStream: Gemini may answer with a JSON array of chunks instead of SSE, which is replayed.
     return ProviderCall.postStream(transport, name(), config.endpointOr(endpoint(request.model(), "streamGenerateContent", true)),
         config.defaultHeaders(), wire.body(), request.abortSignal(),
         new GeminiStreamTranslator(name(), request.model(), wire.warnings()), true);
@@ -73,11 +64,5 @@ public final class GeminiAdapter implements ProviderAdapter {
   private String root() {
     String base = config.baseUrl();
     return base.endsWith("/v1beta") ? base.substring(0, base.length() - "/v1beta".length()) : base;
-  }
-
-
-  @Override
-  public void close() {
-    transport.close();
   }
 }

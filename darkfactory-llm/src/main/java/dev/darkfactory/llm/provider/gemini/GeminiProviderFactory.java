@@ -39,9 +39,6 @@ public final class GeminiProviderFactory implements ProviderFactory {
 
   @Override
   public ProviderAdapter fromDeclaration(ProviderDeclaration declaration, Environment environment, AdapterTimeout timeout) {
-    AdapterConfig.Builder builder = AdapterConfig.builder(declaration.name(), declaration.baseUrl()).timeout(timeout);
-    declaration.apiKeyVariable().flatMap(environment::get).ifPresent(builder::apiKey);
-    declaration.headers().forEach(builder::header);
-    return new GeminiAdapter(builder.build());
+    return new GeminiAdapter(AdapterConfig.forDeclaration(declaration, environment, timeout));
   }
 }

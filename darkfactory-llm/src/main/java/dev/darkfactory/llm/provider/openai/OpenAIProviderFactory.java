@@ -41,9 +41,6 @@ public final class OpenAIProviderFactory implements ProviderFactory {
 
   @Override
   public ProviderAdapter fromDeclaration(ProviderDeclaration declaration, Environment environment, AdapterTimeout timeout) {
-    AdapterConfig.Builder builder = AdapterConfig.builder(declaration.name(), declaration.baseUrl()).timeout(timeout);
-    declaration.apiKeyVariable().flatMap(environment::get).ifPresent(builder::apiKey);
-    declaration.headers().forEach(builder::header);
-    return new OpenAIAdapter(builder.build());
+    return new OpenAIAdapter(AdapterConfig.forDeclaration(declaration, environment, timeout));
   }
 }

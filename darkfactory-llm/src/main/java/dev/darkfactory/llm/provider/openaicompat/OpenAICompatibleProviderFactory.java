@@ -38,9 +38,6 @@ public final class OpenAICompatibleProviderFactory implements ProviderFactory {
 
   @Override
   public ProviderAdapter fromDeclaration(ProviderDeclaration declaration, Environment environment, AdapterTimeout timeout) {
-    AdapterConfig.Builder builder = AdapterConfig.builder(declaration.name(), declaration.baseUrl()).timeout(timeout);
-    declaration.apiKeyVariable().flatMap(environment::get).ifPresent(builder::apiKey);
-    declaration.headers().forEach(builder::header);
-    return new OpenAICompatibleAdapter(builder.build());
+    return new OpenAICompatibleAdapter(AdapterConfig.forDeclaration(declaration, environment, timeout));
   }
 }
