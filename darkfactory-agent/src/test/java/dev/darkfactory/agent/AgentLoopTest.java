@@ -11,31 +11,14 @@ import dev.darkfactory.agent.testing.Twin;
 import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.llm.ToolDefinition;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The core loop of coding-agent-loop-spec §2.5 and its definition of done, §9.1. */
-class AgentLoopTest {
-  @TempDir Path dir;
-  Twin twin;
-
-  @BeforeEach
-  void start() {
-    twin = new Twin(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    twin.close();
-  }
-
+class AgentLoopTest extends TwinFixture {
   private ProviderProfile openai() {
     return Twin.profile("openai");
   }

@@ -7,28 +7,11 @@ import dev.darkfactory.llm.AuthenticationException;
 import dev.darkfactory.llm.ContextLengthException;
 import dev.darkfactory.testkit.Fault;
 import dev.darkfactory.testkit.Reply;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Error handling of coding-agent-loop-spec §9.11 and Appendix B. */
-class ErrorHandlingTest {
-  @TempDir Path dir;
-  Twin twin;
-
-  @BeforeEach
-  void start() {
-    twin = new Twin(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    twin.close();
-  }
-
+class ErrorHandlingTest extends TwinFixture {
   private Session session() {
     return twin.session(Twin.profile("anthropic"));
   }

@@ -9,7 +9,6 @@ import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.llm.ToolDefinition;
 import dev.darkfactory.testkit.Fault;
 import dev.darkfactory.testkit.Reply;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,27 +16,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The event system of coding-agent-loop-spec §2.9 (definition of done §9.10). */
-class EventsTest {
-  @TempDir Path dir;
-  Twin twin;
-
-  @BeforeEach
-  void start() {
-    twin = new Twin(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    twin.close();
-  }
-
+class EventsTest extends TwinFixture {
   @Test
   void everyEventKindIsEmittedAtTheRightTime() {
     ProviderProfile profile = Twin.profile("openai");

@@ -14,9 +14,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -26,20 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Anthropic and Gemini profiles. The model's side is scripted on the twin in each provider's wire
  * format; the tools really run in a temporary directory.
  */
-class ParityMatrixTest {
-  @TempDir Path dir;
-  Twin twin;
-
-  @BeforeEach
-  void start() {
-    twin = new Twin(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    twin.close();
-  }
-
+class ParityMatrixTest extends TwinFixture {
   /** The provider's native edit of {@code path}: replace {@code before} by {@code after}. */
   private static String[] edit(String provider, String path, String before, String after) {
     return switch (provider) {

@@ -12,29 +12,12 @@ import dev.darkfactory.agent.tool.ToolHook;
 import dev.darkfactory.llm.ToolCall;
 import dev.darkfactory.llm.ToolDefinition;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Tool execution inside a session (§9.3), output limits (§9.5), steering (§9.6) and hooks. */
-class SessionToolsTest {
-  @TempDir Path dir;
-  Twin twin;
-
-  @BeforeEach
-  void start() {
-    twin = new Twin(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    twin.close();
-  }
-
+class SessionToolsTest extends TwinFixture {
   @Test
   void unknownToolsAndMalformedArgumentsGoBackToTheModelAsErrors() {
     twin.calls("teleport", "{}", "read_file", "not_valid_json{{{", "read_file", "{\"offset\":\"x\"}").text("I see.");

@@ -14,26 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Subagents (coding-agent-loop-spec §7, definition of done §9.9). */
-class SubagentTest {
-  @TempDir Path dir;
-  Twin twin;
-
-  @BeforeEach
-  void start() {
-    twin = new Twin(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    twin.close();
-  }
-
+class SubagentTest extends TwinFixture {
   /** Requests of a subagent scoped to {@code sub} carry its working directory in the system prompt. */
   private Match childIn(Path sub) {
     return Match.any().bodyContains("Working directory: " + sub + "\\n");

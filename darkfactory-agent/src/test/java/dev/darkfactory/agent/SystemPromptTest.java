@@ -9,21 +9,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** System prompts and environment context (coding-agent-loop-spec §6, definition of done §9.8). */
-class SystemPromptTest {
-  @TempDir Path dir;
-  Twin twin;
-
+class SystemPromptTest extends TwinFixture {
   @BeforeEach
-  void start() throws Exception {
-    twin = new Twin(dir);
+  void initRepository() throws Exception {
     git("init", "-q", "-b", "main");
     git("config", "user.email", "t@example.com");
     git("config", "user.name", "Test");
@@ -37,11 +31,6 @@ class SystemPromptTest {
     Files.writeString(dir.resolve("GEMINI.md"), "GEMINI RULE");
     Files.createDirectories(dir.resolve(".codex"));
     Files.writeString(dir.resolve(".codex/instructions.md"), "CODEX RULE");
-  }
-
-  @AfterEach
-  void stop() {
-    twin.close();
   }
 
   private void git(String... args) throws Exception {

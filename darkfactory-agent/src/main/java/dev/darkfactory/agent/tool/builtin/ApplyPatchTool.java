@@ -3,18 +3,15 @@ package dev.darkfactory.agent.tool.builtin;
 import dev.darkfactory.agent.edit.PatchApplier;
 import dev.darkfactory.agent.edit.PatchParser;
 import dev.darkfactory.agent.internal.Schema;
-import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.agent.tool.ToolArguments;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolOutput;
 import dev.darkfactory.llm.ToolDefinition;
 
 /** {@code apply_patch} (coding-agent-loop-spec §3.4, Appendix A): the v4a patch format. */
-public final class ApplyPatchTool implements Tool {
-  private final ToolDefinition definition;
-
+public final class ApplyPatchTool extends FileChangingTool {
   public ApplyPatchTool() {
-    this.definition =
+    super(
         new ToolDefinition(
             "apply_patch",
             "Apply code changes using the patch format. Supports creating, deleting, and modifying files in a"
@@ -23,18 +20,7 @@ public final class ApplyPatchTool implements Tool {
                 + " File: path' (optionally '*** Move to: new_path') followed by hunks: '@@ <a line near the"
                 + " change>' then context lines prefixed ' ', removed lines '-', added lines '+'. Show 3 lines of"
                 + " context around each change. All files change or none do.",
-            Schema.object().string("patch", "The patch content in v4a format.", true).build());
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
-  }
-
-  /** Edits run alone and in order, so two changes of one file cannot interleave. */
-  @Override
-  public boolean concurrencySafe() {
-    return false;
+            Schema.object().string("patch", "The patch content in v4a format.", true).build()));
   }
 
   @Override

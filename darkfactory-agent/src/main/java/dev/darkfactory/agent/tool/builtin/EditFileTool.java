@@ -2,7 +2,6 @@ package dev.darkfactory.agent.tool.builtin;
 
 import dev.darkfactory.agent.edit.StringReplacement;
 import dev.darkfactory.agent.internal.Schema;
-import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.agent.tool.ToolArguments;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolOutput;
@@ -15,7 +14,7 @@ import java.util.OptionalInt;
  * Code's {@code replace_all} flag (§3.5) and gemini-cli's {@code expected_replacements} count
  * (§3.6).
  */
-public final class EditFileTool implements Tool {
+public final class EditFileTool extends FileChangingTool {
 
   /** Whose parameter convention the tool follows. */
   public enum Convention {
@@ -23,11 +22,14 @@ public final class EditFileTool implements Tool {
     GEMINI_CLI
   }
 
-  private final ToolDefinition definition;
   private final Convention convention;
 
   public EditFileTool(Convention convention, String description) {
+    super(definition(convention, description));
     this.convention = convention;
+  }
+
+  private static ToolDefinition definition(Convention convention, String description) {
     Schema schema =
         Schema.object()
             .string("file_path", "Path of the file to edit.", true)
@@ -39,23 +41,12 @@ public final class EditFileTool implements Tool {
       case GEMINI_CLI -> schema.integer("expected_replacements",
           "How many occurrences to replace; the edit fails if the count differs (default 1).", false);
     };
-    this.definition = new ToolDefinition("edit_file", description, schema.build());
+    return new ToolDefinition("edit_file", description, schema.build());
   }
 
   public EditFileTool(Convention convention) {
     this(convention, "Replace an exact string occurrence in a file. Read the file first; old_string must be"
         + " unique in the file (add surrounding lines to make it so) unless you ask for several replacements.");
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
-  }
-
-  /** Edits run alone and in order, so two changes of one file cannot interleave. */
-  @Override
-  public boolean concurrencySafe() {
-    return false;
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.darkfactory.agent.tool.builtin;
 
 import dev.darkfactory.agent.env.GrepOptions;
 import dev.darkfactory.agent.internal.Schema;
-import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.agent.tool.ToolArguments;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolOutput;
@@ -14,10 +13,12 @@ import java.util.Locale;
  * {@code grep} (coding-agent-loop-spec §3.3): regex search through the environment (ripgrep or the
  * equivalent Java search). The Anthropic profile adds Claude Code's output modes (§3.5).
  */
-public final class GrepTool implements Tool {
-  private final ToolDefinition definition;
-
+public final class GrepTool extends BuiltinTool {
   public GrepTool(boolean outputModes) {
+    super(definition(outputModes));
+  }
+
+  private static ToolDefinition definition(boolean outputModes) {
     Schema schema =
         Schema.object()
             .string("pattern", "Regular expression to search for.", true)
@@ -29,15 +30,10 @@ public final class GrepTool implements Tool {
       schema.enumeration("output_mode", "'content' (matching lines, default), 'files_with_matches' (file paths)"
           + " or 'count' (matches per file).", List.of("content", "files_with_matches", "count"), false);
     }
-    this.definition = new ToolDefinition("grep",
+    return new ToolDefinition("grep",
         "Search file contents using regex patterns. Returns matching lines as path:line:text, sorted by path."
             + " Hidden files and files ignored by .gitignore are skipped.",
         schema.build());
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
   }
 
   @Override

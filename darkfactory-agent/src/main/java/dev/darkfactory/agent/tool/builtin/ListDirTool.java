@@ -2,7 +2,6 @@ package dev.darkfactory.agent.tool.builtin;
 
 import dev.darkfactory.agent.env.DirEntry;
 import dev.darkfactory.agent.internal.Schema;
-import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.agent.tool.ToolArguments;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolOutput;
@@ -10,19 +9,16 @@ import dev.darkfactory.llm.ToolDefinition;
 import java.util.List;
 
 /** {@code list_dir} (coding-agent-loop-spec §3.6, gemini-cli): a directory listing to a depth. */
-public final class ListDirTool implements Tool {
-  private final ToolDefinition definition =
-      new ToolDefinition(
-          "list_dir",
-          "List the files and directories in a directory. Directories end with '/'; files show their size.",
-          Schema.object()
-              .string("path", "Directory to list (default: the working directory).", false)
-              .integer("depth", "How many levels to descend (default 1: only the directory's own entries).", false)
-              .build());
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+public final class ListDirTool extends BuiltinTool {
+  public ListDirTool() {
+    super(
+        new ToolDefinition(
+            "list_dir",
+            "List the files and directories in a directory. Directories end with '/'; files show their size.",
+            Schema.object()
+                .string("path", "Directory to list (default: the working directory).", false)
+                .integer("depth", "How many levels to descend (default 1: only the directory's own entries).", false)
+                .build()));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.darkfactory.agent.tool.builtin;
 
 import dev.darkfactory.agent.internal.Schema;
-import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.agent.tool.ToolArguments;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolOutput;
@@ -16,17 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
  * with offset and limit; images come back as image data for multimodal models. {@code path} is
  * accepted as an alias of {@code file_path}.
  */
-public final class ReadFileTool implements Tool {
+public final class ReadFileTool extends BuiltinTool {
   /** The spec's default {@code limit}. */
   public static final int DEFAULT_LIMIT = 2000;
 
   private static final Map<String, String> IMAGE_TYPES =
       Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp");
 
-  private final ToolDefinition definition;
-
   public ReadFileTool(String description) {
-    this.definition =
+    super(
         new ToolDefinition(
             "read_file",
             description,
@@ -34,17 +31,12 @@ public final class ReadFileTool implements Tool {
                 .string("file_path", "Path of the file to read, absolute or relative to the working directory.", true)
                 .integer("offset", "1-based line number to start reading from.", false)
                 .integer("limit", "Maximum number of lines to read (default " + DEFAULT_LIMIT + ").", false)
-                .build());
+                .build()));
   }
 
   public ReadFileTool() {
     this("Read a file from the filesystem. Returns line-numbered content in 'NNN | content' format;"
         + " use offset and limit to page through large files. Image files are returned as images.");
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
   }
 
   @Override

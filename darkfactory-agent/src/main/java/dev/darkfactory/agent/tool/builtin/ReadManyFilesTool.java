@@ -3,7 +3,6 @@ package dev.darkfactory.agent.tool.builtin;
 import dev.darkfactory.agent.EnvironmentException;
 import dev.darkfactory.agent.ToolException;
 import dev.darkfactory.agent.internal.Schema;
-import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.agent.tool.ToolArguments;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolOutput;
@@ -16,21 +15,18 @@ import java.util.Set;
  * {@code read_many_files} (coding-agent-loop-spec §3.6, gemini-cli): several files, or files
  * matching globs, in one call, each under a {@code --- path ---} header.
  */
-public final class ReadManyFilesTool implements Tool {
+public final class ReadManyFilesTool extends BuiltinTool {
   private static final int MAX_FILES = 200;
 
-  private final ToolDefinition definition =
-      new ToolDefinition(
-          "read_many_files",
-          "Read several files at once. Each entry of paths is a file path or a glob such as 'src/**/*.ts'."
-              + " Contents are concatenated, each under a '--- path ---' header.",
-          Schema.object()
-              .strings("paths", "File paths or glob patterns, relative to the working directory.", true)
-              .build());
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+  public ReadManyFilesTool() {
+    super(
+        new ToolDefinition(
+            "read_many_files",
+            "Read several files at once. Each entry of paths is a file path or a glob such as 'src/**/*.ts'."
+                + " Contents are concatenated, each under a '--- path ---' header.",
+            Schema.object()
+                .strings("paths", "File paths or glob patterns, relative to the working directory.", true)
+                .build()));
   }
 
   @Override

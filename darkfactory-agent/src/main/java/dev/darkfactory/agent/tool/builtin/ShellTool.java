@@ -4,7 +4,6 @@ import dev.darkfactory.agent.ToolException;
 import dev.darkfactory.agent.env.CommandRequest;
 import dev.darkfactory.agent.env.ExecResult;
 import dev.darkfactory.agent.internal.Schema;
-import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.agent.tool.ToolArguments;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolOutput;
@@ -18,8 +17,7 @@ import java.util.Optional;
  * or a timeout is an error result (Appendix B {@code ShellExitError}, {@code ShellTimeout}) that
  * still carries the output.
  */
-public final class ShellTool implements Tool {
-  private final ToolDefinition definition;
+public final class ShellTool extends BuiltinTool {
   private final Optional<Duration> profileDefault;
 
   /**
@@ -27,8 +25,7 @@ public final class ShellTool implements Tool {
    *     profile's 120 s, §3.5); the session's maximum still applies
    */
   public ShellTool(String description, Optional<Duration> profileDefault) {
-    this.profileDefault = profileDefault;
-    this.definition =
+    super(
         new ToolDefinition(
             "shell",
             description,
@@ -37,18 +34,14 @@ public final class ShellTool implements Tool {
                 .integer("timeout_ms", "Timeout in milliseconds; overrides the default"
                     + profileDefault.map(d -> " of " + d.toMillis() + " ms").orElse("") + ".", false)
                 .string("description", "A short description of what the command does.", false)
-                .build());
+                .build()));
+    this.profileDefault = profileDefault;
   }
 
   public ShellTool() {
     this("Execute a shell command. Returns stdout, stderr, exit code and duration. Commands time out after"
         + " the default timeout unless timeout_ms is set; long builds and test suites need a longer one.",
         Optional.empty());
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.darkfactory.agent.tool.builtin;
 
 import dev.darkfactory.agent.internal.Schema;
-import dev.darkfactory.agent.tool.Tool;
 import dev.darkfactory.agent.tool.ToolArguments;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolOutput;
@@ -9,34 +8,21 @@ import dev.darkfactory.llm.ToolDefinition;
 import java.nio.charset.StandardCharsets;
 
 /** {@code write_file} (coding-agent-loop-spec §3.3): writes a whole file, creating directories. */
-public final class WriteFileTool implements Tool {
-  private final ToolDefinition definition;
-
+public final class WriteFileTool extends FileChangingTool {
   public WriteFileTool(String description) {
-    this.definition =
+    super(
         new ToolDefinition(
             "write_file",
             description,
             Schema.object()
                 .string("file_path", "Path of the file to write, absolute or relative to the working directory.", true)
                 .string("content", "The full content of the file.", true)
-                .build());
+                .build()));
   }
 
   public WriteFileTool() {
     this("Write content to a file. Creates the file and parent directories if needed; replaces an existing"
         + " file entirely.");
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
-  }
-
-  /** Edits run alone and in order, so two changes of one file cannot interleave. */
-  @Override
-  public boolean concurrencySafe() {
-    return false;
   }
 
   @Override
