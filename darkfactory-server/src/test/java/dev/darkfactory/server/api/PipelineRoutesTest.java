@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -141,6 +142,24 @@ class PipelineRoutesTest {
   void oversizedBodyIsA413() {
     String big = "digraph X { a [prompt=\"" + "x".repeat(1_100_000) + "\"] }";
     Response response = server.post("/pipelines", Map.of("dot", big));
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.errorCode()).isEqualTo("payload_too_large");
+  }
+
+  @RepeatedTest(5)
+  void oversizedBodyIsA413EvenWhenTheClientSendsItWithoutWaiting() {
+    // The client writes the whole body at once; the server must answer 413, not reset the connection mid-upload.
+    String big = "digraph X { a [prompt=\"" + "x".repeat(3_000_000) + "\"] }";
+    Response response = server.post("/pipelines", Map.of("dot", big));
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.errorCode()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void aClientThatWaitsForContinueGetsThe413WithoutSendingTheBody() {
+    String huge = "{\"dot\":\"" + "x".repeat(30_000_000) + "\"}";
+    Response response = server.send(server.request("/pipelines").expectContinue(true).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(huge)).build());
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.errorCode()).isEqualTo("payload_too_large");
   }
