@@ -122,6 +122,38 @@ class HooksSteeringAndFanInTest {
   }
 
   @Test
+  void aManagerSteersTheAgentOfItsChildPipelinesActiveStage() throws IOException {
+    // 4.11 end to end: the manager's steer lands in the child's running stage, whose agent session takes it in.
+    Files.writeString(kit.workdir.resolve("child.dot"), """
+        digraph Child {
+          start [shape=Mdiamond]
+          work [prompt="Write the tool", stall_timeout="5s"]
+          done [shape=Msquare]
+          start -> work -> done
+        }
+        """, StandardCharsets.UTF_8);
+    String parent = """
+        digraph Parent {
+          graph [stack.child_dotfile="child.dot"]
+          start [shape=Mdiamond]
+          manager [shape=house, manager.poll_interval="50ms", manager.actions="observe,steer,wait", prompt="Use TypeScript instead."]
+          done [shape=Msquare]
+          start -> manager
+          manager -> done [condition="outcome=success"]
+        }
+        """;
+    kit.calls("shell", json("{'command':'sleep 1.2'}")).says("Switched to TypeScript.");
+
+    RunResult result = kit.run(parent);
+
+    assertThat(result.status()).as(result.toString()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(result.context()).containsEntry("stack.child.status", "completed");
+    assertThat(kit.twin.requests("/v1/messages")).hasSize(2);
+    assertThat(kit.twin.requests("/v1/messages").get(1).body()).contains("Use TypeScript instead.");
+    assertThat(kit.stageFile("manager/child/work", StageRun.EVENTS_FILE)).contains("steering_injected");
+  }
+
+  @Test
   void theFanInRanksTheBranchesThroughTheBackend() {
     String dot = """
         digraph Explore {
