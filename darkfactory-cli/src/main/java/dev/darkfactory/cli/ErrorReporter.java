@@ -4,6 +4,7 @@ import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.problem.PipelineSourceException;
 import dev.darkfactory.pipeline.problem.ResumeException;
+import dev.darkfactory.pipeline.problem.RunDirectoryUnusableException;
 import dev.darkfactory.pipeline.problem.ScriptFileException;
 import dev.darkfactory.pipeline.problem.ValidationException;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       case ValidationException e -> ExitCode.USAGE;
       case ResumeException e -> ExitCode.USAGE;
       case ScriptFileException e -> ExitCode.USAGE;
+      case RunDirectoryUnusableException e -> ExitCode.USAGE;
       case PipelineException e -> ExitCode.FAILED;
       case UserException e -> e.exitCode();
       default -> -1;

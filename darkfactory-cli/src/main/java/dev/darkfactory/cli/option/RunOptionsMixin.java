@@ -79,6 +79,16 @@ public final class RunOptionsMixin {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set a context value before the run starts (repeatable).")
   public Map<String, String> set = new LinkedHashMap<>();
 
+  /** The {@code --set} values; a pair without a key is refused rather than stored under "". */
+  public Map<String, String> contextValues() {
+    for (String key : set.keySet()) {
+      if (key.isBlank()) {
+        throw new dev.darkfactory.cli.UserException("--set needs KEY=VALUE with a non-empty key (as in --set tests=pass)");
+      }
+    }
+    return set;
+  }
+
   public boolean simulate() {
     return (backend != null && backend.simulate) || backendKind == BackendKind.simulate;
   }

@@ -19,6 +19,7 @@ import dev.darkfactory.pipeline.backend.cost.SpendLedger;
 import dev.darkfactory.pipeline.graph.AttributeValue;
 import dev.darkfactory.pipeline.graph.ValueSyntax;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -47,6 +48,11 @@ final class Backends {
   static Setup choose(RunOptionsMixin options, Map<String, String> recorded, Path logsRoot, Environment environment) {
     Path workdir = Optional.ofNullable(options.workdir).or(() -> Optional.ofNullable(recorded.get("workdir")).map(Path::of))
         .orElse(Path.of("")).toAbsolutePath().normalize();
+    if (!Files.isDirectory(workdir)) {
+      // Checked here, not when the first tool fails to start there halfway through the run.
+      throw new UserException("the working directory " + workdir + (Files.exists(workdir) ? " is not a directory" : " does not exist")
+          + ": create it, or pass an existing one with --workdir");
+    }
     Optional<Duration> timeout = Optional.ofNullable(options.timeout).or(() -> recordedDuration(recorded, "timeout"));
     Optional<BackendKind> explicit = options.backendKind();
     if (explicit.isPresent() && explicit.get() != BackendKind.scripted && options.scripted().isPresent()) {

@@ -7,6 +7,7 @@ import dev.darkfactory.pipeline.dot.DotParser;
 import dev.darkfactory.pipeline.dot.DotSource;
 import dev.darkfactory.pipeline.dot.DotWriter;
 import dev.darkfactory.pipeline.graph.Graph;
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.render.GraphvizRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,10 +58,14 @@ public final class GraphCommand implements Callable<Integer> {
       bytes = renderer.render(graph, extension.equals("svg") ? GraphvizRenderer.Format.SVG : GraphvizRenderer.Format.PNG);
     }
     Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.write(output, bytes);
+    } catch (IOException e) {
+      throw new UserException("cannot write " + output + ": " + IoReasons.of(e), ExitCode.FAILED);
     }
-    Files.write(output, bytes);
     context.err().println("wrote " + output + " (" + bytes.length + " bytes)");
     return ExitCode.OK;
   }

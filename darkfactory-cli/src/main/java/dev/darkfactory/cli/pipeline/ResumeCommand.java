@@ -60,7 +60,7 @@ public final class ResumeCommand implements Callable<Integer> {
     Graph graph = session.load(file, registry);
     RunSession.check(backend, graph, registry);
     session.announceBudget(graph);
-    RunOptions run = RunOptions.in(logsRoot).withRunId(manifest.runId()).withContext(options.set).withSettings(manifest.settings())
+    RunOptions run = RunOptions.in(logsRoot).withRunId(manifest.runId()).withContext(options.contextValues()).withSettings(manifest.settings())
         .withWorkdir(session.workdir());
     return session.finish(session.engine(registry).resume(graph, dir, run));
   }

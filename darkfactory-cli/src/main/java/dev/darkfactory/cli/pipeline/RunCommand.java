@@ -60,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
     Graph graph = session.load(file, registry);
     RunSession.check(backend, graph, registry);
     session.announceBudget(graph);
-    RunOptions run = RunOptions.in(root).withRunId(runId).withSource(file).withContext(options.set).withSettings(session.settings())
+    RunOptions run = RunOptions.in(root).withRunId(runId).withSource(file).withContext(options.contextValues()).withSettings(session.settings())
         .withWorkdir(session.workdir());
     return session.finish(session.engine(registry).start(graph, run));
   }

@@ -1,5 +1,6 @@
 package dev.darkfactory.cli.pipeline;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.cli.UserException;
@@ -107,7 +108,7 @@ final class RunSession {
       try {
         return new QueueInterviewer(AnswerFiles.parse(Files.readString(file, StandardCharsets.UTF_8)));
       } catch (IOException e) {
-        throw new UserException("cannot read the answers file " + file + ": " + e.getMessage());
+        throw new UserException("cannot read the answers file " + file + ": " + IoReasons.of(e));
       } catch (IllegalArgumentException e) {
         throw new UserException(file + ": " + e.getMessage());
       }

@@ -61,4 +61,13 @@ class GraphCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("use a name ending in .svg, .png or .dot");
   }
+
+  @Test
+  void anOutputThatCannotBeWrittenSaysWhy() throws IOException {
+    Path file = Files.writeString(dir.resolve("p.dot"), PIPELINE);
+    Path aFile = Files.writeString(dir.resolve("not-a-dir"), "x");
+    CliRun run = CliRun.of("graph", file.toString(), "-o", aFile.resolve("p.dot").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot write " + aFile.resolve("p.dot") + ": a file is in the way").doesNotContain("internal error");
+  }
 }

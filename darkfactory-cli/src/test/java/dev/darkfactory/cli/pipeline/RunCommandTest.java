@@ -190,4 +190,50 @@ class RunCommandTest {
     }
     assertThat(run.resolve("manifest.json")).content().contains("\"name\" : \"quickstart\"", "\"backend\" : \"simulation\"", "\"status\" : \"success\"");
   }
+
+  @Test
+  void aLogsRootThatIsAFileIsAUsageError() throws Exception {
+    Path file = write("occupied", "x");
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--logs-root", file.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("cannot create the logs root " + file + ": a file is in the way").doesNotContain("internal error");
+  }
+
+  @Test
+  void resumingFromADamagedCheckpointIsRefusedAndSaysWhy() throws Exception {
+    Path dot = write("gate.dot", GATE);
+    CliRun.of("run", dot.toString(), "--logs-root", root());
+    Path checkpoint = temp.resolve("run").resolve("checkpoint.json");
+    Files.writeString(checkpoint, Files.readString(checkpoint).replaceFirst("\"context\":\\{", "\"context\":\"str\",\"was\":{"));
+    CliRun damaged = CliRun.of("resume", root(), "--auto-approve");
+    assertThat(damaged.exitCode()).isEqualTo(2);
+    assertThat(damaged.err()).contains("is damaged: field \"context\" must be an object, found \"str\"");
+
+    Files.writeString(checkpoint, "{\"format\": 1, \"run_id\": ");
+    CliRun truncated = CliRun.of("resume", root(), "--auto-approve");
+    assertThat(truncated.exitCode()).isEqualTo(2);
+    assertThat(truncated.err()).contains("is damaged: not valid JSON at line 1").doesNotContain("REDACTED");
+  }
+
+  @Test
+  void aWorkingDirectoryThatDoesNotExistIsAUsageError() {
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--workdir", temp.resolve("nowhere").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("the working directory " + temp.resolve("nowhere") + " does not exist");
+    assertThat(temp.resolve("run")).doesNotExist();
+  }
+
+  @Test
+  void aSetWithoutAKeyIsAUsageError() {
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--set", "=x");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--set needs KEY=VALUE with a non-empty key");
+  }
+
+  @Test
+  void anAnswersFileThatIsMissingSaysWhy() {
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--answers", temp.resolve("nope.json").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("cannot read the answers file " + temp.resolve("nope.json") + ": no such file or directory");
+  }
 }

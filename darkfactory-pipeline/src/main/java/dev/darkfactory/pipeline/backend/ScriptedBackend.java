@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.backend;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.Node;
 import dev.darkfactory.pipeline.problem.ScriptFileException;
@@ -54,7 +55,7 @@ public final class ScriptedBackend implements CodergenBackend {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ScriptFileException(file, "cannot read the scripted-backend file " + file + ": " + e.getMessage(), e);
+      throw new ScriptFileException(file, "cannot read the scripted-backend file " + file + ": " + IoReasons.of(e), e);
     }
     return parse(file, text);
   }

@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.dot;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.problem.PipelineSourceException;
 import dev.darkfactory.pipeline.source.SourcePosition;
@@ -43,7 +44,7 @@ public final class DotSource {
     } catch (AccessDeniedException e) {
       throw new PipelineSourceException(path, "cannot read " + name + ": permission denied", e);
     } catch (IOException e) {
-      throw new PipelineSourceException(path, "cannot read " + name + ": " + e.getMessage(), e);
+      throw new PipelineSourceException(path, "cannot read " + name + ": " + IoReasons.of(e), e);
     }
   }
 

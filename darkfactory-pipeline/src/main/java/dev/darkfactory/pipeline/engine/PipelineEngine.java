@@ -9,6 +9,8 @@ import dev.darkfactory.pipeline.handler.HandlerRegistry;
 import dev.darkfactory.pipeline.human.UnavailableInterviewer;
 import dev.darkfactory.pipeline.problem.Diagnostic;
 import dev.darkfactory.pipeline.problem.ResumeException;
+import dev.darkfactory.pipeline.problem.RunDirectoryUnusableException;
+import dev.darkfactory.pipeline.problem.RunStorageException;
 import dev.darkfactory.pipeline.problem.ValidationException;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.Checkpoint;
@@ -68,7 +70,10 @@ public final class PipelineEngine {
     Node start = graph.startNode().orElseThrow(() -> new ValidationException(List.of(Diagnostic.error("start_node",
         "pipeline " + graph.name() + " has no start node: add one with shape=Mdiamond").build())));
     RunDirectory dir = RunDirectory.at(options.logsRoot());
-    Optional<Checkpoint> existing = dir.checkpoints().load();
+    Optional<Checkpoint> existing = usable(() -> {
+      dir.create();
+      return dir.checkpoints().load();
+    });
     if (existing.isPresent()) {
       throw new ResumeException("the logs root " + dir + " already holds run " + existing.get().runId() + " (" + existing.get().status()
           + "): resume it with 'factory resume " + dir + "', or choose another --logs-root");
@@ -202,10 +207,19 @@ public final class PipelineEngine {
     }
   }
 
+  /** Runs a check of the logs root before anything executes; what fails there is the caller's choice of directory. */
+  private static <T> T usable(java.util.function.Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (RunStorageException e) {
+      throw new RunDirectoryUnusableException(e.getMessage(), e);
+    }
+  }
+
   /** A checkpoint that may be resumed, found by following restarts. */
   private record Resumable(RunDirectory dir, Checkpoint checkpoint, int restarts) {
     static Resumable find(RunDirectory root, Graph graph, Optional<String> expectedRunId) {
-      Checkpoint checkpoint = root.checkpoints().load().orElseThrow(() -> new ResumeException(
+      Checkpoint checkpoint = usable(() -> root.checkpoints().load()).orElseThrow(() -> new ResumeException(
           "there is no checkpoint in " + root + ": nothing to resume there (is it the --logs-root of a run?)"));
       if (expectedRunId.isPresent() && !expectedRunId.get().equals(checkpoint.runId())) {
         throw new ResumeException("the logs root " + root + " belongs to run " + checkpoint.runId() + ", not " + expectedRunId.get());
@@ -216,7 +230,7 @@ public final class PipelineEngine {
         dir = RunDirectory.at(root.root().resolve(checkpoint.restartedInto().get()));
         restarts++;
         RunDirectory current = dir;
-        checkpoint = dir.checkpoints().load().orElseThrow(() -> new ResumeException(
+        checkpoint = usable(() -> current.checkpoints().load()).orElseThrow(() -> new ResumeException(
             "run " + root + " restarted into " + current + ", which has no checkpoint"));
       }
       String fingerprint = GraphFingerprint.of(graph);

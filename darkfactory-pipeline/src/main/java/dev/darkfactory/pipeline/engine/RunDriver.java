@@ -140,7 +140,7 @@ final class RunDriver {
     Outcome outcome = switch (ending) {
       case Ending.Finished f -> f.outcome();
       case Ending.Failed f -> Outcome.fail(f.reason());
-      case Ending.Stopped s when s.reason().resumable() -> Outcome.fail("stopped: " + s.reason().message());
+      case Ending.Stopped s when s.reason().resumable() -> Outcome.fail("stopped at node '" + s.atNode() + "': " + s.reason().message());
       case Ending.Stopped s -> Outcome.fail(s.reason().message() + " at node '" + s.atNode() + "'");
       case Ending.Joined j -> throw new IllegalStateException("only branches join");
       case Ending.Restart r -> throw new IllegalStateException("restarts are followed, not returned");

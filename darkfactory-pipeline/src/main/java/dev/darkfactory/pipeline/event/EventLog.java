@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.event;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.problem.RunStorageException;
 import dev.darkfactory.pipeline.state.JsonBytes;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class EventLog implements PipelineListener, AutoCloseable {
       return new EventLog(file, new java.io.BufferedOutputStream(
           Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), 64 * 1024));
     } catch (IOException e) {
-      throw new RunStorageException(file, "cannot open the event log " + file + ": " + e.getMessage(), e);
+      throw new RunStorageException(file, "cannot open the event log " + file + ": " + IoReasons.of(e), e);
     }
   }
 

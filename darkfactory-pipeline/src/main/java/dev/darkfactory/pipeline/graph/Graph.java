@@ -229,6 +229,16 @@ public final class Graph {
     return attributes.duration("timeout");
   }
 
+  /** {@code tool_hooks.pre} (9.7): the shell command run before each LLM tool call, for nodes that set none. */
+  public Optional<String> toolHooksPre() {
+    return attributes.nonEmptyText("tool_hooks.pre").map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  /** {@code tool_hooks.post} (9.7): the shell command run after each LLM tool call, for nodes that set none. */
+  public Optional<String> toolHooksPost() {
+    return attributes.nonEmptyText("tool_hooks.post").map(String::strip).filter(s -> !s.isEmpty());
+  }
+
   /** {@code stack.child_dotfile}: the child pipeline of manager loop nodes (4.11). */
   public Optional<String> childDotfile() {
     return attributes.nonEmptyText("stack.child_dotfile");

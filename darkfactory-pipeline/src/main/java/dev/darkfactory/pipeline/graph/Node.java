@@ -92,6 +92,16 @@ public record Node(String id, Attributes attributes, List<String> derivedClasses
     return attributes.duration("timeout");
   }
 
+  /** {@code tool_hooks.pre} (9.7) set on this node; the graph's applies when empty. */
+  public Optional<String> toolHooksPre() {
+    return attributes.nonEmptyText("tool_hooks.pre").map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  /** {@code tool_hooks.post} (9.7) set on this node; the graph's applies when empty. */
+  public Optional<String> toolHooksPost() {
+    return attributes.nonEmptyText("tool_hooks.post").map(String::strip).filter(s -> !s.isEmpty());
+  }
+
   public Optional<String> llmModel() {
     return attributes.nonEmptyText("llm_model");
   }

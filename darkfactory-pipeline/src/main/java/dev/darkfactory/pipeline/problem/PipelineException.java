@@ -15,7 +15,8 @@ public abstract sealed class PipelineException extends RuntimeException
         RenderException,
         RunStorageException,
         ResumeException,
-        ScriptFileException {
+        ScriptFileException,
+        RunDirectoryUnusableException {
 
   protected PipelineException(String message) {
     super(message);

@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.state;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.problem.RunStorageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class ArtifactStore {
         Files.createDirectories(file.getParent());
         AtomicFiles.writePlain(file, json);
       } catch (IOException e) {
-        throw new RunStorageException(file, "cannot write artifact " + id + " to " + file + ": " + e.getMessage(), e);
+        throw new RunStorageException(file, "cannot write artifact " + id + " to " + file + ": " + IoReasons.of(e), e);
       }
       stored = file;
     }
@@ -88,7 +89,7 @@ public final class ArtifactStore {
       try {
         return JsonValues.fromNode(JsonValues.parse(Files.readString(file, StandardCharsets.UTF_8)));
       } catch (IOException e) {
-        throw new RunStorageException(file, "cannot read artifact " + id + " from " + file + ": " + e.getMessage(), e);
+        throw new RunStorageException(file, "cannot read artifact " + id + " from " + file + ": " + IoReasons.of(e), e);
       }
     }
     return entry.value();

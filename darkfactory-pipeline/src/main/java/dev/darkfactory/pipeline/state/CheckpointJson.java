@@ -151,9 +151,13 @@ final class CheckpointJson {
   }
 
   static Checkpoint fromJson(JsonNode json) {
+    if (!json.isObject()) {
+      throw new IllegalArgumentException("expected a JSON object, found " + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
     if (json.path("format").asInt(0) != FORMAT) {
       throw new IllegalArgumentException("unsupported checkpoint format " + json.path("format").asString("(missing)"));
     }
+    requireShapes(json);
     Map<String, StageStatus> outcomes = new LinkedHashMap<>(); // written in first-completion order
     json.path("node_outcomes").properties().forEach(e -> outcomes.put(e.getKey(),
         StageStatus.fromWire(e.getValue().asString()).orElseThrow(
@@ -188,6 +192,43 @@ final class CheckpointJson {
         finalOutcome == null || finalOutcome.isNull() ? Optional.empty() : Optional.of(StatusFile.fromJson(finalOutcome, "final_outcome")),
         stopReason,
         json.has("restarted_into") ? Optional.of(json.get("restarted_into").asString()) : Optional.empty());
+  }
+
+  /**
+   * Refuses fields of the wrong kind instead of reading them as empty: a hand-edited or damaged
+   * checkpoint must not resume as a run with no completed nodes or an empty context.
+   */
+  private static void requireShapes(JsonNode json) {
+    for (String field : List.of("run_id", "graph_fingerprint", "timestamp", "status", "current_node", "last_fidelity", "restarted_into")) {
+      requireKind(json, field, JsonNode::isString, "a string");
+    }
+    requireKind(json, "completed_nodes", node -> node.isArray() && node.valueStream().allMatch(JsonNode::isString), "a list of node IDs");
+    requireKind(json, "logs", node -> node.isArray() && node.valueStream().allMatch(JsonNode::isString), "a list of strings");
+    requireKind(json, "node_outcomes", node -> node.isObject() && node.valueStream().allMatch(JsonNode::isString), "an object of statuses");
+    for (String field : List.of("node_retries", "node_executions")) {
+      requireKind(json, field, node -> node.isObject() && node.valueStream().allMatch(JsonNode::isIntegralNumber), "an object of counts");
+    }
+    for (String field : List.of("stage_count", "goal_gate_retries")) {
+      requireKind(json, field, JsonNode::isIntegralNumber, "a whole number");
+    }
+    requireKind(json, "context", JsonNode::isObject, "an object");
+    requireKind(json, "next", JsonNode::isObject, "an object");
+    requireKind(json, "stop_reason", JsonNode::isObject, "an object");
+    if (!json.has("completed_nodes") || !json.has("context")) {
+      throw new IllegalArgumentException("missing field \"" + (json.has("completed_nodes") ? "context" : "completed_nodes") + "\"");
+    }
+  }
+
+  private static void requireKind(JsonNode json, String field, java.util.function.Predicate<JsonNode> kind, String expected) {
+    JsonNode value = json.get(field);
+    if (value != null && !value.isNull() && !kind.test(value)) {
+      throw new IllegalArgumentException("field \"" + field + "\" must be " + expected + ", found " + abbreviated(value));
+    }
+  }
+
+  private static String abbreviated(JsonNode value) {
+    String text = value.toString();
+    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
   }
 
   /** How often each node appears in the completed list: its visits, since abandoned visits are not counted (and not completed). */

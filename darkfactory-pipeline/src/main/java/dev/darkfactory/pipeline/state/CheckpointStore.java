@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.state;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.problem.RunStorageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class CheckpointStore {
       }
       AtomicFiles.write(file, encoder.encode(checkpoint).buffer());
     } catch (IOException e) {
-      throw new RunStorageException(file, "cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+      throw new RunStorageException(file, "cannot write the checkpoint " + file + ": " + IoReasons.of(e), e);
     }
   }
 
@@ -55,12 +56,12 @@ public final class CheckpointStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new RunStorageException(file, "cannot read the checkpoint " + file + ": " + e.getMessage(), e);
+      throw new RunStorageException(file, "cannot read the checkpoint " + file + ": " + IoReasons.of(e), e);
     }
     try {
       return Optional.of(CheckpointJson.fromJson(JsonValues.parse(text)));
     } catch (RuntimeException e) {
-      throw new RunStorageException(file, "the checkpoint " + file + " is not valid: " + e.getMessage(), e);
+      throw new RunStorageException(file, "the checkpoint " + file + " is damaged: " + IoReasons.of(e) + "; the run cannot be resumed from it", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.state;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.problem.RunStorageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class DirectoryRunStore implements RunStore {
         }
       }
     } catch (IOException e) {
-      throw new RunStorageException(dataDir, "cannot list runs in " + dataDir + ": " + e.getMessage(), e);
+      throw new RunStorageException(dataDir, "cannot list runs in " + dataDir + ": " + IoReasons.of(e), e);
     }
     manifests.sort(Comparator.comparing(Manifest::startedAt).reversed());
     return List.copyOf(manifests);

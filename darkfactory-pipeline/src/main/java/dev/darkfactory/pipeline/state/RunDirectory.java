@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.state;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.problem.RunStorageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class RunDirectory {
       }
       createdStageDirs.add(nodeId);
     } catch (IOException e) {
-      throw new RunStorageException(dir, "cannot create the stage directory " + dir + ": " + e.getMessage(), e);
+      throw new RunStorageException(dir, "cannot create the stage directory " + dir + ": " + IoReasons.of(e), e);
     }
     return dir;
   }
@@ -108,7 +109,7 @@ public final class RunDirectory {
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
-      throw new RunStorageException(root, "cannot create the logs root " + root + ": " + e.getMessage(), e);
+      throw new RunStorageException(root, "cannot create the logs root " + root + ": " + IoReasons.of(e), e);
     }
   }
 
@@ -122,7 +123,7 @@ public final class RunDirectory {
       StatusFile.write(json, outcome);
       Files.write(file, json.toByteArray());
     } catch (IOException e) {
-      throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new RunStorageException(file, "cannot write " + file + ": " + IoReasons.of(e), e);
     }
   }
 
@@ -131,7 +132,7 @@ public final class RunDirectory {
     try {
       AtomicFiles.write(file, JsonValues.pretty(manifest.toJson()));
     } catch (IOException e) {
-      throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new RunStorageException(file, "cannot write " + file + ": " + IoReasons.of(e), e);
     }
   }
 
@@ -142,7 +143,7 @@ public final class RunDirectory {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      throw new RunStorageException(file, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new RunStorageException(file, "cannot read " + file + ": " + IoReasons.of(e), e);
     }
   }
 
@@ -154,7 +155,7 @@ public final class RunDirectory {
       }
       AtomicFiles.writePlain(file, text);
     } catch (IOException e) {
-      throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new RunStorageException(file, "cannot write " + file + ": " + IoReasons.of(e), e);
     }
   }
 

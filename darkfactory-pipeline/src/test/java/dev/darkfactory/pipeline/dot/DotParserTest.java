@@ -176,6 +176,22 @@ class DotParserTest {
       Node gate = node(graph, "gate");
       assertThat(gate.attributes().text("human.default_choice")).contains("approve");
       assertThat(gate.attributes().text("tool_hooks.pre")).contains("echo pre");
+      assertThat(gate.toolHooksPre()).contains("echo pre");
+      assertThat(gate.toolHooksPost()).isEmpty();
+    }
+
+    @Test
+    void toolHooksHaveTypedAccessorsOnTheGraphAndTheNode() {
+      Graph graph = parse("""
+          digraph G {
+            tool_hooks.pre = "  ./check.sh  "
+            graph [tool_hooks.post="./log.sh"]
+            a [tool_hooks.post="   "]
+          }
+          """);
+      assertThat(graph.toolHooksPre()).contains("./check.sh");
+      assertThat(graph.toolHooksPost()).contains("./log.sh");
+      assertThat(node(graph, "a").toolHooksPost()).as("blank means unset, so the graph's applies").isEmpty();
     }
 
     @Test

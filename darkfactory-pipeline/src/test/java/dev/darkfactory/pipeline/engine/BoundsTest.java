@@ -148,6 +148,8 @@ class BoundsTest {
     assertThat(run.events().ofType(dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped.class))
         .singleElement().satisfies(e -> assertThat(e.resumeAt()).contains("slow"));
     assertThat(run.result().completedNodes()).doesNotContain("slow");
+    // The run's failure reason names the bound and the node it cut off.
+    assertThat(run.result().failureReason()).hasValue("stopped at node 'slow': the run exceeded its wall-clock limit (timeout=300ms)");
   }
 
   @Test

@@ -63,7 +63,8 @@ class CheckpointStoreTest {
   void aCorruptCheckpointIsAClearError() throws Exception {
     Files.writeString(temp.resolve("checkpoint.json"), "{\"format\": 1, \"run_id\": ");
     assertThatThrownBy(() -> CheckpointStore.in(temp).load()).isInstanceOf(RunStorageException.class)
-        .hasMessageContaining("is not valid");
+        .hasMessageContaining("is damaged: not valid JSON at line 1, column")
+        .hasMessageNotContaining("REDACTED");
   }
 
   @Test
@@ -72,5 +73,24 @@ class CheckpointStoreTest {
     Files.writeString(file, "x");
     assertThatThrownBy(() -> CheckpointStore.in(file.resolve("sub")).save(sample())).isInstanceOf(RunStorageException.class)
         .hasMessageContaining("cannot write the checkpoint");
+  }
+
+  @Test
+  void fieldsOfTheWrongKindAreRefusedNotReadAsEmpty() throws Exception {
+    CheckpointStore store = CheckpointStore.in(temp);
+    store.save(sample());
+    String saved = Files.readString(store.file());
+    for (String[] damage : new String[][] {
+        {"\"context\":{", "\"context\":\"str\",\"x\":{", "field \"context\" must be an object, found \"str\""},
+        {"\"completed_nodes\":[", "\"completed_nodes\":5,\"x\":[", "field \"completed_nodes\" must be a list of node IDs, found 5"},
+        {"\"stage_count\":", "\"stage_count\":\"many\",\"x\":", "field \"stage_count\" must be a whole number"}}) {
+      assertThat(saved).contains(damage[0]);
+      Files.writeString(store.file(), saved.replace(damage[0], damage[1]));
+      assertThatThrownBy(store::load).isInstanceOf(RunStorageException.class).hasMessageContaining(damage[2]);
+    }
+    Files.writeString(store.file(), "[1, 2]");
+    assertThatThrownBy(store::load).hasMessageContaining("expected a JSON object, found array");
+    Files.writeString(store.file(), saved.replace("\"completed_nodes\":", "\"done_nodes\":"));
+    assertThatThrownBy(store::load).hasMessageContaining("missing field \"completed_nodes\"");
   }
 }

@@ -44,12 +44,7 @@ final class ShellToolHooks implements ToolHook {
   /** The hook commands of one stage. */
   record Commands(Optional<String> pre, Optional<String> post) {
     static Commands of(Node node, Graph graph) {
-      return new Commands(command(node, graph, "tool_hooks.pre"), command(node, graph, "tool_hooks.post"));
-    }
-
-    private static Optional<String> command(Node node, Graph graph, String key) {
-      return node.attributes().get(key).map(v -> v.text().strip()).filter(s -> !s.isEmpty())
-          .or(() -> graph.attributes().get(key).map(v -> v.text().strip()).filter(s -> !s.isEmpty()));
+      return new Commands(node.toolHooksPre().or(graph::toolHooksPre), node.toolHooksPost().or(graph::toolHooksPost));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.backend.agent;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.backend.cost.Spend;
 import dev.darkfactory.pipeline.backend.cost.SpendJson;
 import dev.darkfactory.pipeline.problem.RunStorageException;
@@ -40,7 +41,7 @@ final class StageFiles {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new RunStorageException(file, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new RunStorageException(file, "cannot write " + file + ": " + IoReasons.of(e), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.backend.cost;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.problem.RunStorageException;
 import dev.darkfactory.pipeline.state.AtomicFiles;
 import dev.darkfactory.pipeline.state.JsonValues;
@@ -51,7 +52,7 @@ public final class SpendLedger {
         json.path("nodes").properties().forEach(e -> ledger.byNode.put(e.getKey(), SpendJson.from(e.getValue())));
         ledger.total = SpendJson.from(json.path("total"));
       } catch (IOException | JacksonException e) {
-        throw new RunStorageException(file, "cannot read the spend ledger " + file + ": " + e.getMessage()
+        throw new RunStorageException(file, "cannot read the spend ledger " + file + ": " + IoReasons.of(e)
             + " (delete it to start counting from zero)", e);
       }
     }
@@ -106,7 +107,7 @@ public final class SpendLedger {
     try {
       AtomicFiles.write(file.get(), JsonValues.pretty(toJson()) + "\n");
     } catch (IOException e) {
-      throw new RunStorageException(file.get(), "cannot write the spend ledger " + file.get() + ": " + e.getMessage(), e);
+      throw new RunStorageException(file.get(), "cannot write the spend ledger " + file.get() + ": " + IoReasons.of(e), e);
     }
   }
 }
