@@ -3,6 +3,7 @@ package dev.darkfactory.cli.server;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.cli.UserException;
+import dev.darkfactory.llm.Environment;
 import dev.darkfactory.server.DarkFactoryServer;
 import dev.darkfactory.server.ServerConfig;
 import dev.darkfactory.server.ServerException;
@@ -27,6 +28,7 @@ public final class ServeCommand implements Callable<Integer> {
   static final String TOKEN_ENV = "FACTORY_SERVER_TOKEN";
 
   private final CliContext context;
+  private final Environment environment;
   private final CountDownLatch stop = new CountDownLatch(1);
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777", description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
@@ -53,17 +55,25 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-resume", description = "Mark runs that were in flight at the last stop as interrupted instead of resuming them.")
   boolean noResume;
 
+  /** Reads the token and provider settings from the process environment. */
   public ServeCommand(CliContext context) {
+    this(context, Environment.system());
+  }
+
+  /** Reads {@value #TOKEN_ENV} and the provider settings from {@code environment} (tests). */
+  public ServeCommand(CliContext context, Environment environment) {
     this.context = context;
+    this.environment = environment;
   }
 
   @Override
   public Integer call() {
-    Optional<String> secret = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv(TOKEN_ENV))).filter(t -> !t.isBlank());
+    Optional<String> secret = Optional.ofNullable(token).or(() -> Optional.ofNullable(environment.variables().get(TOKEN_ENV)))
+        .filter(t -> !t.isBlank());
     ServerConfig config;
     DarkFactoryServer server;
     try {
-      config = ServerConfig.newBuilder(data.toAbsolutePath(), new EngineExecutor(workdir == null ? Path.of("") : workdir))
+      config = ServerConfig.newBuilder(data.toAbsolutePath(), new EngineExecutor(workdir == null ? Path.of("") : workdir, environment))
           .host(host).port(port).token(secret).indexUrl(Optional.ofNullable(index)).maxRequestBytes(maxRequestBytes)
           .resumeOnStart(!noResume).listener(new ServerPrinter(context.out(), context.err())).build();
       server = DarkFactoryServer.create(config).start();

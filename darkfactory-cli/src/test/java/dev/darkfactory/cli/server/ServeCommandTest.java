@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.CliRun;
+import dev.darkfactory.cli.Main;
 import dev.darkfactory.cli.Terminal;
+import dev.darkfactory.llm.Environment;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -43,6 +47,66 @@ class ServeCommandTest {
   }
 
   @Test
+  void theTokenFromFactoryServerTokenGuardsAPublicBind() throws Exception {
+    String token = "env-token-0123456789abcdef";
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    ServeCommand command = new ServeCommand(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Terminal.none()),
+        Environment.of(Map.of(ServeCommand.TOKEN_ENV, token)));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+        () -> new CommandLine(command).execute("--host", "0.0.0.0", "--port", "0", "--data", data.toString()), Thread.ofVirtual()::start);
+    String port = awaitMatch(out, Pattern.compile("server on http://0\\.0\\.0\\.0:(\\d+)/"));
+    assertThat(awaitMatch(out, Pattern.compile("login link once per browser: (\\S+)"))).isEqualTo("http://0.0.0.0:" + port + "/?token=" + token);
+    // Bound to every interface, reached over loopback.
+    String info = "http://127.0.0.1:" + port + "/api/info";
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(info)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("\"code\":\"unauthorized\"");
+    HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(info)).header("Authorization", "Bearer " + token + "x").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    HttpResponse<String> right = http.send(HttpRequest.newBuilder(URI.create(info)).header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(right.statusCode()).isEqualTo(200);
+    assertThat(right.body()).contains("\"auth_required\":true");
+    command.requestStop();
+    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void theTokenOptionWinsOverTheEnvironment() throws Exception {
+    String flag = "flag-token-0123456789abcdef";
+    StringWriter out = new StringWriter();
+    ServeCommand command = new ServeCommand(new CliContext(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), Terminal.none()),
+        Environment.of(Map.of(ServeCommand.TOKEN_ENV, "env-token-0123456789abcdef")));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+        () -> new CommandLine(command).execute("--port", "0", "--data", data.toString(), "--token", flag), Thread.ofVirtual()::start);
+    String url = awaitUrl(out);
+    assertThat(awaitMatch(out, Pattern.compile("login link once per browser: (\\S+)"))).endsWith("?token=" + flag);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> withEnvToken = http.send(HttpRequest.newBuilder(URI.create(url + "api/info"))
+        .header("Authorization", "Bearer env-token-0123456789abcdef").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withEnvToken.statusCode()).isEqualTo(401);
+    HttpResponse<String> withFlag = http.send(HttpRequest.newBuilder(URI.create(url + "api/info"))
+        .header("Authorization", "Bearer " + flag).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withFlag.statusCode()).isEqualTo(200);
+    command.requestStop();
+    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void theCommandLineHandsServeItsEnvironment() {
+    // A too-short FACTORY_SERVER_TOKEN from the command line's environment is rejected before anything listens.
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new StringReader(""), new PrintWriter(out, true), new PrintWriter(err, true), Terminal.none(),
+        Environment.of(Map.of(ServeCommand.TOKEN_ENV, "short")), "serve", "--host", "0.0.0.0", "--port", "0", "--data", data.toString());
+    assertThat(code).as(out + "\n" + err).isEqualTo(2);
+    assertThat(err.toString()).contains("at least 16 characters").doesNotContain("Exception");
+  }
+
+  @Test
   void aPublicBindWithoutATokenIsAUsageError() {
     CliRun run = CliRun.of("serve", "--host", "0.0.0.0", "--port", "0", "--data", data.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
@@ -57,7 +121,10 @@ class ServeCommandTest {
   }
 
   private static String awaitUrl(StringWriter out) throws InterruptedException {
-    Pattern pattern = Pattern.compile("server on (http://127\\.0\\.0\\.1:\\d+/)");
+    return awaitMatch(out, Pattern.compile("server on (http://127\\.0\\.0\\.1:\\d+/)"));
+  }
+
+  private static String awaitMatch(StringWriter out, Pattern pattern) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       Matcher matcher = pattern.matcher(out.toString());

@@ -77,6 +77,55 @@ class HumanGateTest {
   }
 
   @Test
+  void checkpointAndContextOfARunWaitingAtTheGateShowItsCurrentState() {
+    String id = server.submit(Map.of("dot", TestServer.pipeline("quickstart.dot"), "variables", Map.of("ticket", "DF-9")));
+    String qid = server.awaitQuestion(id).path("id").asString();
+    assertThat(server.get("/pipelines/" + id).json().path("run").path("status").asString()).isEqualTo("running");
+
+    TestServer.Response checkpointResponse = server.get("/pipelines/" + id + "/checkpoint");
+    assertThat(checkpointResponse.status()).isEqualTo(200);
+    assertThat(checkpointResponse.header("Content-Type")).startsWith("application/json");
+    JsonNode checkpoint = checkpointResponse.json();
+    assertThat(checkpoint.path("completed_nodes")).extracting(JsonNode::asString).contains("start", "plan", "implement").doesNotContain("review");
+    assertThat(checkpoint.path("status").asString()).isEqualTo("running");
+    assertThat(checkpoint.path("current_node").asString()).isEqualTo("implement");
+    assertThat(checkpoint.path("next").path("node").asString()).isEqualTo("review");
+    assertThat(checkpoint.path("node_outcomes").has("review")).isFalse();
+
+    JsonNode context = server.get("/pipelines/" + id + "/context").json();
+    assertThat(context.path("run_id").asString()).isEqualTo(id);
+    assertThat(context.path("context").path("ticket").asString()).isEqualTo("DF-9");
+    assertThat(context.path("context").path("last_stage").asString()).isEqualTo("implement");
+    assertThat(context.path("as_of").asString()).isEqualTo(checkpoint.path("timestamp").asString());
+    assertThat(context.path("current_node").asString()).isEqualTo(checkpoint.path("current_node").asString());
+
+    assertThat(server.post("/pipelines/" + id + "/questions/" + qid + "/answer", Map.of("value", "A")).status()).isEqualTo(202);
+    server.awaitStatus(id, "success");
+    JsonNode finished = server.get("/pipelines/" + id + "/checkpoint").json();
+    assertThat(finished.path("completed_nodes")).extracting(JsonNode::asString).contains("review");
+    assertThat(finished.path("status").asString()).isEqualTo("success");
+  }
+
+  @Test
+  void answeringAQuestionOfAnUnknownRunIs404() {
+    for (String run : new String[] {"20990101-000000-abcdef", "not-a-run-id", "..%2F..%2Fetc"}) {
+      TestServer.Response response = server.post("/pipelines/" + run + "/questions/q-1/answer", Map.of("value", "A"));
+      assertThat(response.status()).as(run).isEqualTo(404);
+      assertThat(response.header("Content-Type")).as(run).startsWith("application/json");
+      assertThat(response.errorCode()).as(run).isEqualTo("not_found");
+    }
+    // An existing run with a question does not make another run's id valid.
+    String id = server.submit(TestServer.pipeline("quickstart.dot"));
+    String qid = server.awaitQuestion(id).path("id").asString();
+    TestServer.Response other = server.post("/pipelines/20990101-000000-abcdef/questions/" + qid + "/answer", Map.of("value", "A"));
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.errorCode()).isEqualTo("not_found");
+    assertThat(server.get("/pipelines/" + id).json().path("questions")).hasSize(1);
+    assertThat(server.post("/pipelines/" + id + "/questions/" + qid + "/answer", Map.of("value", "A")).status()).isEqualTo(202);
+    server.awaitStatus(id, "success");
+  }
+
+  @Test
   void cancelWithdrawsTheQuestionAndStopsResumably() {
     String id = server.submit(TestServer.pipeline("quickstart.dot"));
     String qid = server.awaitQuestion(id).path("id").asString();

@@ -21,13 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web UI in real Chromium: submit the quickstart pipeline, watch its nodes turn green, answer
  * the human gate by clicking, see the run finish and open a stage's response. Screenshots go to
- * {@code target/screenshots/}. Waits are on selectors and states, never fixed sleeps.
+ * {@code target/screenshots/}. Waits are on selectors and states, never fixed sleeps. Every request a
+ * page makes is recorded, and each must go to the server under test (no CDN, no external fonts);
+ * {@code data:} and {@code blob:} URLs are allowed.
  */
 class WebUiBrowserTest {
   @TempDir static Path dataDir;
   static BrowserSupport chromium;
   static TestServer server;
   final List<String> pageErrors = new ArrayList<>();
+  final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<String> origins = new ArrayList<>();
 
   @BeforeAll
   static void start() {
@@ -50,9 +54,24 @@ class WebUiBrowserTest {
     assertThat(pageErrors).as("JavaScript errors on the page").isEmpty();
   }
 
+  @AfterEach
+  void noRequestLeavesTheServer() {
+    origins.add(origin(server));
+    assertThat(requests).as("the pages made requests").isNotEmpty();
+    assertThat(requests).as("every request goes to the server's own origin " + origins + " (or is data:/blob:)")
+        .allSatisfy(url -> assertThat(url.startsWith("data:") || url.startsWith("blob:")
+            || origins.stream().anyMatch(o -> url.equals(o) || url.startsWith(o + "/"))).as(url).isTrue());
+  }
+
+  private static String origin(TestServer server) {
+    return server.url("");
+  }
+
   private Page page() {
     Page page = chromium.page();
     page.onPageError(pageErrors::add);
+    // Context-wide, so workers and any popup are recorded too.
+    page.context().onRequest(request -> requests.add(request.url()));
     return page;
   }
 
@@ -154,6 +173,7 @@ class WebUiBrowserTest {
   void theLoginLinkOpensTheUiAndItsEventStreamsOnATokenServer(@TempDir Path otherData) {
     String token = "browser-token-0123456789";
     try (TestServer guarded = TestServer.startWithToken(otherData, token, b -> {})) {
+      origins.add(origin(guarded));
       String id = guarded.submit(TestServer.pipeline("quickstart.dot"));
       guarded.awaitQuestion(id);
       Page page = page();
@@ -170,6 +190,7 @@ class WebUiBrowserTest {
   @Test
   void withoutServerGraphvizTheBundledRendererDrawsTheGraph(@TempDir Path otherData) {
     try (TestServer browserOnly = TestServer.start(otherData, b -> b.browserGraphs(true))) {
+      origins.add(origin(browserOnly));
       String id = browserOnly.submit(Map.of("dot", TestServer.pipeline("linear.dot")));
       browserOnly.awaitStatus(id, "success");
       Page page = page();
