@@ -13,6 +13,14 @@ public record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** Runs with {@code environment} instead of the process's (so a developer's shell settings cannot change the result). */
+  public static CliRun in(dev.darkfactory.llm.Environment environment, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new java.io.StringReader(""), new PrintWriter(out, true), new PrintWriter(err, true), Terminal.none(), environment, args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   @Override
   public String toString() {
     return "exit " + exitCode + "\n--- out ---\n" + out + "--- err ---\n" + err;

@@ -108,7 +108,7 @@ class ServeCommandTest {
 
   @Test
   void aPublicBindWithoutATokenIsAUsageError() {
-    CliRun run = CliRun.of("serve", "--host", "0.0.0.0", "--port", "0", "--data", data.toString());
+    CliRun run = CliRun.in(Environment.of(Map.of()), "serve", "--host", "0.0.0.0", "--port", "0", "--data", data.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("--token").doesNotContain("Exception");
   }
