@@ -60,7 +60,11 @@ public final class GraphvizRenderer {
 
   /** The renderer for the {@code dot} found on {@code PATH}, if Graphviz is installed. */
   public static Optional<GraphvizRenderer> find() {
-    String path = System.getenv("PATH");
+    return find(System.getenv("PATH"));
+  }
+
+  /** The renderer for the {@code dot} in one of the directories of {@code path} (a {@code PATH} value, may be null). */
+  public static Optional<GraphvizRenderer> find(String path) {
     if (path == null) {
       return Optional.empty();
     }
