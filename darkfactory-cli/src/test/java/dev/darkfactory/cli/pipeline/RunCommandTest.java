@@ -11,6 +11,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.darkfactory.cli.PseudoTerminal;
+import org.junit.jupiter.api.Assumptions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -134,6 +137,15 @@ class RunCommandTest {
         "run", write("gate.dot", GATE).toString(), "--logs-root", root());
     assertThat(code).as(out + "\n" + err).isZero();
     assertThat(out.toString()).contains("[?] Ship it?", "1. [Y] Yes", "2. [N] No", "answered [N] No");
+  }
+
+  @Test
+  void onARealTerminalAHumanGateTakesATypedAcceleratorKey() throws Exception {
+    Assumptions.assumeTrue(PseudoTerminal.available(), "pseudo-terminal test skipped: script(1) cannot open a pseudo-terminal here");
+    String out = PseudoTerminal.run(PseudoTerminal.java(Main.class, "run", write("gate.dot", GATE).toString(), "--logs-root", root()),
+        Map.of("TERM", "dumb"), "n\n");
+    assertThat(out).contains("[?] Ship it?", "1. [Y] Yes", "2. [N] No", "answered [N] No", "success");
+    assertThat(temp.resolve("run/checkpoint.json")).content().contains("\"status\":\"success\"");
   }
 
   @Test
