@@ -225,6 +225,46 @@ class FaultHandlingTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 
+  /**
+   * A listener whose accept queue is full and never drained: Linux then drops further SYNs, so a new connection
+   * neither succeeds nor is refused and only the connect timeout ends the wait. No real network: loopback only.
+   */
+  @Test
+  void aConnectionThatIsNeverAcceptedHitsTheConnectTimeout() throws Exception {
+    List<java.net.Socket> queued = new java.util.ArrayList<>();
+    try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      java.net.InetSocketAddress address = new java.net.InetSocketAddress(full.getInetAddress(), full.getLocalPort());
+      // Fill the accept queue until a further connect hangs (backlog 1 holds one or two connections).
+      while (true) {
+        java.net.Socket socket = new java.net.Socket();
+        try {
+          socket.connect(address, 200);
+          queued.add(socket);
+        } catch (java.net.SocketTimeoutException hangs) {
+          socket.close();
+          break;
+        }
+        assertThat(queued).as("the accept queue never filled").hasSizeLessThan(64);
+      }
+      AdapterTimeout connectFast = new AdapterTimeout(Duration.ofMillis(300), Duration.ofSeconds(10), Duration.ofSeconds(10));
+      try (Client unanswered = Client.fromEnv(Environment.of(java.util.Map.of("OPENAI_API_KEY", "k", "OPENAI_BASE_URL",
+          "http://127.0.0.1:" + full.getLocalPort() + "/v1")), connectFast)) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> unanswered.complete(Request.of("m", "hi"))).isInstanceOf(NetworkException.class)
+            .hasMessageContaining("in time")
+            .satisfies(e -> assertThat(((LlmException) e).retryable()).isTrue());
+        assertThatThrownBy(() -> unanswered.stream(Request.of("m", "hi"))).isInstanceOf(NetworkException.class)
+            .hasMessageContaining("in time");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two connect timeouts, not the request timeout")
+            .isLessThan(Duration.ofSeconds(5));
+      }
+    } finally {
+      for (java.net.Socket socket : queued) {
+        socket.close();
+      }
+    }
+  }
+
   @Test
   void aSlowResponseHitsTheRequestTimeout() {
     twin.enqueue(Reply.text("late").withFault(Fault.delay(Duration.ofSeconds(2))));
