@@ -207,6 +207,55 @@ class ClientTest {
     }
 
     @Test
+    void providersFileDeclaresGatewaysOfTheOtherWireFormats(@TempDir Path dir) throws Exception {
+        try (FakeProviderServer twin = FakeProviderServer.start()) {
+            Path file = dir.resolve("providers.json");
+            Files.writeString(file, """
+                    {"providers": [
+                      {"name": "claude-proxy", "base_url": "%s", "api_key_env": "PROXY_KEY", "wire_format": "anthropic",
+                       "models": ["proxied-claude"]},
+                      {"name": "responses-proxy", "base_url": "%s/v1", "api_key_env": "PROXY_KEY", "wire_format": "openai-responses"},
+                      {"name": "gemini-proxy", "base_url": "%s", "api_key_env": "PROXY_KEY", "wire_format": "gemini"}
+                    ]}""".formatted(twin.baseUrl(), twin.baseUrl(), twin.baseUrl()));
+            Map<String, String> env = Map.of(Client.PROVIDERS_FILE_VARIABLE, file.toString(), "PROXY_KEY", "pk");
+            try (Client client = Client.fromEnv(Environment.of(env), Twins.FAST)) {
+                assertThat(client.providerNames()).containsExactly("claude-proxy", "responses-proxy", "gemini-proxy");
+
+                twin.enqueue(Reply.text("from the proxied claude"));
+                Response claude = client.complete(Request.of("proxied-claude", "hi"));
+                assertThat(claude.text()).isEqualTo("from the proxied claude");
+                assertThat(claude.provider()).isEqualTo("claude-proxy");
+                assertThat(twin.lastRequest().path()).isEqualTo("/v1/messages");
+                assertThat(twin.lastRequest().header("x-api-key")).contains("pk");
+                assertThat(twin.lastRequest().header("anthropic-version")).isPresent();
+                twin.enqueue(Reply.text("streamed by the proxied claude").withChunkSize(5));
+                assertThat(client.stream(Request.of("proxied-claude", "hi")).collect().text())
+                        .isEqualTo("streamed by the proxied claude");
+                assertThat(twin.lastRequest().json().path("stream").asBoolean()).isTrue();
+
+                twin.enqueue(Reply.text("from the responses proxy"));
+                Response responses = client.complete(Request.of("m", "hi").withProvider("responses-proxy"));
+                assertThat(responses.text()).isEqualTo("from the responses proxy");
+                assertThat(responses.provider()).isEqualTo("responses-proxy");
+                assertThat(twin.lastRequest().path()).isEqualTo("/v1/responses");
+                assertThat(twin.lastRequest().header("authorization")).contains("Bearer pk");
+                twin.enqueue(Reply.text("streamed by the responses proxy").withChunkSize(5));
+                assertThat(client.stream(Request.of("m", "hi").withProvider("responses-proxy")).collect().text())
+                        .isEqualTo("streamed by the responses proxy");
+
+                twin.enqueue(Reply.text("from the gemini proxy"));
+                Response gemini = client.complete(Request.of("g", "hi").withProvider("gemini-proxy"));
+                assertThat(gemini.text()).isEqualTo("from the gemini proxy");
+                assertThat(twin.lastRequest().path()).isEqualTo("/v1beta/models/g:generateContent");
+                twin.enqueue(Reply.text("streamed by the gemini proxy").withChunkSize(5));
+                assertThat(client.stream(Request.of("g", "hi").withProvider("gemini-proxy")).collect().text())
+                        .isEqualTo("streamed by the gemini proxy");
+                assertThat(twin.lastRequest().path()).isEqualTo("/v1beta/models/g:streamGenerateContent");
+            }
+        }
+    }
+
+    @Test
     void anEndpointOverrideSendsTheProvidersWireFormatElsewhere() {
         try (FakeProviderServer twin = FakeProviderServer.start()) {
             twin.enqueue(dev.darkfactory.testkit.Match.path("/v1/rate-limited"),

@@ -24,7 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** The cross-provider parity matrix of unified-llm-spec §8.9: every row, for OpenAI, Anthropic and Gemini, on the twin. */
+/**
+ * The cross-provider parity matrix of unified-llm-spec §8.9: every row, for OpenAI, Anthropic and Gemini, on the twin;
+ * the text and tool-call rows also for the OpenAI-compatible (Chat Completions) gateway adapter.
+ */
 class CrossProviderParityTest {
 
   private static final JsonNode CITY = Json.parse("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}");
@@ -36,7 +39,7 @@ class CrossProviderParityTest {
   @BeforeEach
   void start() {
     twin = FakeProviderServer.start();
-    client = Twins.client(twin);
+    client = Twins.clientWithGateway(twin);
     generator = new Generator(client);
   }
 
@@ -74,7 +77,7 @@ class CrossProviderParityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void streamingTextGeneration(String provider) {
     twin.enqueue(Reply.text("Code flows like a stream").withChunkSize(3));
     StreamResult stream = generator.stream(on(provider).prompt("haiku").build());
@@ -118,7 +121,7 @@ class CrossProviderParityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void singleToolCallAndExecution(String provider) {
     twin.enqueue(Reply.toolCall("get_weather", "{\"city\":\"San Francisco\"}"));
     twin.enqueue(Reply.text("It is sunny in San Francisco."));
@@ -131,7 +134,7 @@ class CrossProviderParityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void multipleParallelToolCalls(String provider) {
     twin.enqueue(Reply.text("").withToolCall("get_weather", "{\"city\":\"San Francisco\"}").withToolCall("get_weather", "{\"city\":\"New York\"}"));
     twin.enqueue(Reply.text("San Francisco and New York are sunny."));
@@ -158,7 +161,7 @@ class CrossProviderParityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void streamingWithToolCalls(String provider) {
     twin.enqueue(Reply.toolCall("get_weather", "{\"city\":\"Oslo\"}").withChunkSize(4));
     twin.enqueue(Reply.text("Oslo is sunny.").withChunkSize(4));

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every failure class, against the twin, for every provider: right error type, retries and delays honoured, no hangs. */
+/**
+ * Every failure class, against the twin, for every provider and the OpenAI-compatible (Chat Completions) gateway
+ * adapter: right error type, retries and delays honoured, no hangs.
+ */
 class FaultHandlingTest {
 
   private FakeProviderServer twin;
@@ -28,7 +31,7 @@ class FaultHandlingTest {
   @BeforeEach
   void start() {
     twin = FakeProviderServer.start();
-    client = Twins.client(twin);
+    client = Twins.clientWithGateway(twin);
   }
 
   @AfterEach
@@ -49,7 +52,7 @@ class FaultHandlingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void rateLimitIsRetriedAfterTheRetryAfterDelay(String provider) {
     twin.enqueue(Reply.fault(Fault.rateLimited(Duration.ofMillis(250))));
     twin.enqueue(Reply.text("ok"));
@@ -59,7 +62,7 @@ class FaultHandlingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void serverErrorsBackOffExponentiallyThenGiveUp(String provider) {
     for (int i = 0; i < 3; i++) {
       twin.enqueue(Reply.fault(Fault.serverError()));
@@ -70,10 +73,10 @@ class FaultHandlingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void authenticationFailsAtOnceWithoutRetry(String provider) {
     try (FakeProviderServer keyed = FakeProviderServer.start(dev.darkfactory.testkit.Script.builder().apiKey("right").build());
-        Client wrongKey = Twins.client(keyed)) {
+        Client wrongKey = Twins.clientWithGateway(keyed)) {
       assertThatThrownBy(() -> new Generator(wrongKey).generate(GenerateOptions.builder("m").provider(provider).prompt("hi")
           .retryPolicy(recordingPolicy(2)).build()))
           .isInstanceOf(AuthenticationException.class)
@@ -84,7 +87,7 @@ class FaultHandlingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void nonRetryableClassesAreRaisedAtOnce(String provider) {
     List<Fault> faults = List.of(Fault.billing(), Fault.forbidden(), Fault.notFound(), Fault.contextLength(), Fault.contentFilter(),
         Fault.badRequest("bad parameter"));
@@ -100,6 +103,15 @@ class FaultHandlingTest {
   }
 
   @Test
+  void theGatewayIsServedByTheChatCompletionsAdapter() {
+    twin.enqueue(Reply.text("via the gateway"));
+    assertThat(client.complete(Request.builder("m").provider(Twins.GATEWAY).addMessage(Message.user("hi")).build()).text())
+        .isEqualTo("via the gateway");
+    assertThat(twin.lastRequest().path()).isEqualTo("/v1/chat/completions");
+    assertThat(twin.lastRequest().header("authorization")).contains("Bearer test-key");
+  }
+
+  @Test
   void providerSpecificBillingShapesAreQuotaErrors() {
     twin.enqueue(Reply.fault(Fault.quotaExhausted()));
     assertThatThrownBy(() -> generate("openai", 2)).isInstanceOf(QuotaExceededException.class)
@@ -108,7 +120,9 @@ class FaultHandlingTest {
     assertThatThrownBy(() -> generate("anthropic", 2)).isInstanceOf(QuotaExceededException.class);
     twin.enqueue(Reply.fault(Fault.quotaExhausted()));
     assertThatThrownBy(() -> generate("gemini", 2)).isInstanceOf(QuotaExceededException.class);
-    assertThat(twin.requestCount()).isEqualTo(3);
+    twin.enqueue(Reply.fault(Fault.quotaExhausted()));
+    assertThatThrownBy(() -> generate(Twins.GATEWAY, 2)).isInstanceOf(QuotaExceededException.class);
+    assertThat(twin.requestCount()).isEqualTo(4);
   }
 
   @Test
@@ -127,7 +141,7 @@ class FaultHandlingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void aStalledStreamEndsWithATimeoutInsteadOfHanging(String provider) {
     twin.enqueue(Reply.text("a long answer that will stall").withChunkSize(3).withFault(new Fault.StallStream(3)));
     long start = System.nanoTime();
@@ -139,7 +153,7 @@ class FaultHandlingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void aStreamCutMidEventIsAStreamErrorNotASilentSuccess(String provider) {
     twin.enqueue(Reply.text("this stream is cut in the middle").withChunkSize(4).withFault(new Fault.CutStream(3)));
     twin.enqueue(Reply.text("this stream ends cleanly but early").withChunkSize(4).withFault(new Fault.TruncateStream(3)));
@@ -159,7 +173,7 @@ class FaultHandlingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"openai", "anthropic", "gemini"})
+  @ValueSource(strings = {"openai", "anthropic", "gemini", Twins.GATEWAY})
   void malformedJsonIsReportedNotSwallowed(String provider) {
     twin.enqueue(Reply.text("x").withFault(new Fault.MalformedJson(0)));
     assertThatThrownBy(() -> client.complete(Request.builder("m").provider(provider).addMessage(Message.user("hi")).build()))
@@ -209,6 +223,46 @@ class FaultHandlingTest {
     assertThatThrownBy(() -> dead.complete(Request.of("m", "hi"))).isInstanceOf(NetworkException.class)
         .satisfies(e -> assertThat(((LlmException) e).retryable()).isTrue());
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  /**
+   * A listener whose accept queue is full and never drained: Linux then drops further SYNs, so a new connection
+   * neither succeeds nor is refused and only the connect timeout ends the wait. No real network: loopback only.
+   */
+  @Test
+  void aConnectionThatIsNeverAcceptedHitsTheConnectTimeout() throws Exception {
+    List<java.net.Socket> queued = new java.util.ArrayList<>();
+    try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      java.net.InetSocketAddress address = new java.net.InetSocketAddress(full.getInetAddress(), full.getLocalPort());
+      // Fill the accept queue until a further connect hangs (backlog 1 holds one or two connections).
+      while (true) {
+        java.net.Socket socket = new java.net.Socket();
+        try {
+          socket.connect(address, 200);
+          queued.add(socket);
+        } catch (java.net.SocketTimeoutException hangs) {
+          socket.close();
+          break;
+        }
+        assertThat(queued).as("the accept queue never filled").hasSizeLessThan(64);
+      }
+      AdapterTimeout connectFast = new AdapterTimeout(Duration.ofMillis(300), Duration.ofSeconds(10), Duration.ofSeconds(10));
+      try (Client unanswered = Client.fromEnv(Environment.of(java.util.Map.of("OPENAI_API_KEY", "k", "OPENAI_BASE_URL",
+          "http://127.0.0.1:" + full.getLocalPort() + "/v1")), connectFast)) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> unanswered.complete(Request.of("m", "hi"))).isInstanceOf(NetworkException.class)
+            .hasMessageContaining("in time")
+            .satisfies(e -> assertThat(((LlmException) e).retryable()).isTrue());
+        assertThatThrownBy(() -> unanswered.stream(Request.of("m", "hi"))).isInstanceOf(NetworkException.class)
+            .hasMessageContaining("in time");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two connect timeouts, not the request timeout")
+            .isLessThan(Duration.ofSeconds(5));
+      }
+    } finally {
+      for (java.net.Socket socket : queued) {
+        socket.close();
+      }
+    }
   }
 
   @Test

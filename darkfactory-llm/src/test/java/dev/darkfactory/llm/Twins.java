@@ -1,6 +1,10 @@
 package dev.darkfactory.llm;
 
 import dev.darkfactory.testkit.FakeProviderServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +24,32 @@ public final class Twins {
     Map<String, String> env = new HashMap<>(twin.environment());
     env.put(Client.DEFAULT_PROVIDER_VARIABLE, defaultProvider);
     return Client.fromEnv(Environment.of(env), FAST);
+  }
+
+  /** The name under which {@link #clientWithGateway} declares the twin as a Chat Completions gateway. */
+  public static final String GATEWAY = "openai-compatible";
+
+  /**
+   * As {@link #client(FakeProviderServer)}, plus the twin declared in a providers file as {@value #GATEWAY}: a
+   * Chat Completions gateway (the {@code OpenAICompatibleAdapter}) with its key in {@code GATEWAY_KEY}.
+   */
+  public static Client clientWithGateway(FakeProviderServer twin) {
+    Map<String, String> env = new HashMap<>(twin.environment());
+    env.put("GATEWAY_KEY", "test-key");
+    try {
+      Path file = Files.createTempFile("providers", ".json");
+      try {
+        Files.writeString(file, """
+            {"providers": [{"name": "%s", "base_url": "%s/v1", "api_key_env": "GATEWAY_KEY", "wire_format": "openai-chat"}]}
+            """.formatted(GATEWAY, twin.baseUrl()));
+        env.put(Client.PROVIDERS_FILE_VARIABLE, file.toString());
+        return Client.fromEnv(Environment.of(env), FAST);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A retry policy with millisecond delays that records nothing. */

@@ -126,6 +126,8 @@ final class ExchangeHandler implements HttpHandler {
         }
       }
     }
+    reply.rateLimit().ifPresent(limits -> limits.headers(format).forEach(exchange.getResponseHeaders()::set));
+    reply.headers().forEach(exchange.getResponseHeaders()::set);
     ReplyPlan plan = server.plan(format, path, request, reply);
     if (format.streaming(path, request)) {
       new StreamWriter(exchange, encoder, server.script().streamStyle(), reply, closing).write(encoder.stream(plan, request));

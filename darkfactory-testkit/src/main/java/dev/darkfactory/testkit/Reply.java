@@ -3,6 +3,7 @@ package dev.darkfactory.testkit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param finish "stop", "length", "tool_calls" or "content_filter"; by default tool_calls when there are calls
  * @param chunkSize characters per stream delta
  * @param frameDelay pause between stream events
+ * @param rateLimit rate-limit headers sent with a successful answer, in the requested provider's convention
+ * @param headers further response headers sent verbatim with a successful answer
  */
 public record Reply(
     String text,
@@ -27,12 +30,16 @@ public record Reply(
     Optional<String> model,
     Optional<Fault> fault,
     int chunkSize,
-    Duration frameDelay) {
+    Duration frameDelay,
+    Optional<RateLimitReply> rateLimit,
+    Map<String, String> headers) {
 
   public Reply {
     Objects.requireNonNull(text, "text");
     toolCalls = List.copyOf(toolCalls);
     Objects.requireNonNull(frameDelay, "frameDelay");
+    Objects.requireNonNull(rateLimit, "rateLimit");
+    headers = Map.copyOf(headers);
   }
 
   /** A tool call the model makes; the id is generated in the provider's style when empty. */
@@ -51,7 +58,7 @@ public record Reply(
 
   public static Reply text(String text) {
     return new Reply(text, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), 8, Duration.ZERO);
+        Optional.empty(), Optional.empty(), Optional.empty(), 8, Duration.ZERO, Optional.empty(), Map.of());
   }
 
   /** A reply that calls one tool. */
@@ -71,17 +78,18 @@ public record Reply(
   public Reply withToolCall(ToolCallReply call) {
     List<ToolCallReply> calls = new ArrayList<>(toolCalls);
     calls.add(call);
-    return new Reply(text, calls, thinking, thinkingSignature, redactedThinking, usage, finish, model, fault, chunkSize, frameDelay);
+    return new Reply(text, calls, thinking, thinkingSignature, redactedThinking, usage, finish, model, fault, chunkSize,
+        frameDelay, rateLimit, headers);
   }
 
   public Reply withThinking(String thinkingText, String signature) {
     return new Reply(text, toolCalls, Optional.of(thinkingText), Optional.ofNullable(signature), redactedThinking, usage,
-        finish, model, fault, chunkSize, frameDelay);
+        finish, model, fault, chunkSize, frameDelay, rateLimit, headers);
   }
 
   public Reply withRedactedThinking(String data) {
     return new Reply(text, toolCalls, thinking, thinkingSignature, Optional.of(data), usage, finish, model, fault,
-        chunkSize, frameDelay);
+        chunkSize, frameDelay, rateLimit, headers);
   }
 
   public Reply withUsage(int input, int output) {
@@ -90,31 +98,45 @@ public record Reply(
 
   public Reply withUsage(UsageReply value) {
     return new Reply(text, toolCalls, thinking, thinkingSignature, redactedThinking, Optional.of(value), finish, model,
-        fault, chunkSize, frameDelay);
+        fault, chunkSize, frameDelay, rateLimit, headers);
   }
 
   public Reply withFinish(String value) {
     return new Reply(text, toolCalls, thinking, thinkingSignature, redactedThinking, usage, Optional.of(value), model,
-        fault, chunkSize, frameDelay);
+        fault, chunkSize, frameDelay, rateLimit, headers);
   }
 
   public Reply withModel(String value) {
     return new Reply(text, toolCalls, thinking, thinkingSignature, redactedThinking, usage, finish, Optional.of(value),
-        fault, chunkSize, frameDelay);
+        fault, chunkSize, frameDelay, rateLimit, headers);
   }
 
   public Reply withFault(Fault value) {
     return new Reply(text, toolCalls, thinking, thinkingSignature, redactedThinking, usage, finish, model,
-        Optional.of(value), chunkSize, frameDelay);
+        Optional.of(value), chunkSize, frameDelay, rateLimit, headers);
   }
 
   public Reply withChunkSize(int value) {
     return new Reply(text, toolCalls, thinking, thinkingSignature, redactedThinking, usage, finish, model, fault, value,
-        frameDelay);
+        frameDelay, rateLimit, headers);
   }
 
   public Reply withFrameDelay(Duration value) {
     return new Reply(text, toolCalls, thinking, thinkingSignature, redactedThinking, usage, finish, model, fault,
-        chunkSize, value);
+        chunkSize, value, rateLimit, headers);
+  }
+
+  /** Sends rate-limit headers with the answer, named as the requested provider names them ({@link RateLimitReply}). */
+  public Reply withRateLimit(RateLimitReply value) {
+    return new Reply(text, toolCalls, thinking, thinkingSignature, redactedThinking, usage, finish, model, fault,
+        chunkSize, frameDelay, Optional.of(value), headers);
+  }
+
+  /** Sends {@code name: value} verbatim with a successful answer (streaming or not). */
+  public Reply withHeader(String name, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Reply(text, toolCalls, thinking, thinkingSignature, redactedThinking, usage, finish, model, fault,
+        chunkSize, frameDelay, rateLimit, more);
   }
 }

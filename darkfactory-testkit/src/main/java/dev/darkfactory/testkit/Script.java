@@ -121,6 +121,15 @@ public record Script(
     if (entry.has("fault")) {
       reply = reply.withFault(fault(entry.path("fault")));
     }
+    if (entry.has("rate_limit")) {
+      JsonNode limits = entry.path("rate_limit");
+      reply = reply.withRateLimit(new RateLimitReply(limits.path("requests_limit").asInt(0),
+          limits.path("requests_remaining").asInt(0), limits.path("tokens_limit").asInt(0),
+          limits.path("tokens_remaining").asInt(0), Duration.ofMillis(Math.round(limits.path("reset_requests").asDouble(1) * 1000))));
+    }
+    for (Map.Entry<String, String> header : headers(entry.path("headers")).entrySet()) {
+      reply = reply.withHeader(header.getKey(), header.getValue());
+    }
     return reply;
   }
 

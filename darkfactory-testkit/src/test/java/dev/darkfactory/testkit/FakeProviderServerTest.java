@@ -180,13 +180,54 @@ class FakeProviderServerTest {
   }
 
   @Test
+  void sendsRateLimitHeadersInEachProvidersConvention() throws Exception {
+    RateLimitReply limits = new RateLimitReply(100, 99, 50_000, 49_000, Duration.ofMinutes(6));
+    for (String path : List.of("/v1/responses", "/v1/chat/completions")) {
+      twin.enqueue(Reply.text("x").withRateLimit(limits));
+      twin.enqueue(Reply.text("x").withRateLimit(limits));
+      String body = path.endsWith("responses") ? "{\"model\":\"m\",\"input\":\"x\"" : "{\"model\":\"m\",\"messages\":[]";
+      for (HttpResponse<String> response : List.of(post(path, body + "}"), post(path, body + ",\"stream\":true}"))) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-ratelimit-limit-requests")).contains("100");
+        assertThat(response.headers().firstValue("x-ratelimit-remaining-requests")).contains("99");
+        assertThat(response.headers().firstValue("x-ratelimit-limit-tokens")).contains("50000");
+        assertThat(response.headers().firstValue("x-ratelimit-remaining-tokens")).contains("49000");
+        assertThat(response.headers().firstValue("x-ratelimit-reset-requests")).contains("6m0s");
+      }
+    }
+    twin.enqueue(Reply.text("x").withRateLimit(limits));
+    HttpResponse<String> anthropic = post("/v1/messages",
+        "{\"model\":\"c\",\"max_tokens\":5,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+    assertThat(anthropic.headers().firstValue("anthropic-ratelimit-requests-remaining")).contains("99");
+    assertThat(anthropic.headers().firstValue("anthropic-ratelimit-tokens-limit")).contains("50000");
+    assertThat(java.time.Instant.parse(anthropic.headers().firstValue("anthropic-ratelimit-requests-reset").orElseThrow()))
+        .isAfter(java.time.Instant.now().plusSeconds(300));
+    assertThat(anthropic.headers().firstValue("x-ratelimit-remaining-requests")).isEmpty();
+    twin.enqueue(Reply.text("x").withRateLimit(limits).withHeader("x-gateway", "yes"));
+    HttpResponse<String> gemini = post("/v1beta/models/g:generateContent", "{\"contents\":[{\"parts\":[{\"text\":\"x\"}]}]}");
+    assertThat(gemini.headers().map().keySet()).noneMatch(name -> name.contains("ratelimit"));
+    assertThat(gemini.headers().firstValue("x-gateway")).contains("yes");
+  }
+
+  @Test
+  void formatsResetsAsOpenAiDoes() {
+    assertThat(RateLimitReply.openAiDuration(Duration.ofMillis(20))).isEqualTo("20ms");
+    assertThat(RateLimitReply.openAiDuration(Duration.ofSeconds(1))).isEqualTo("1s");
+    assertThat(RateLimitReply.openAiDuration(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    assertThat(RateLimitReply.openAiDuration(Duration.ofMinutes(6))).isEqualTo("6m0s");
+  }
+
+  @Test
   void parsesScriptsFromJson() {
     Script script = Script.parse("""
                 {"stream_style":"data-only","api_key":"k","models":["m1"],"strict":true,
                  "replies":[{"match":{"path":"/v1/messages","body_contains":"x"},"times":2,"text":"hi",
                              "tool_calls":[{"name":"f","arguments":{"a":1}}],"thinking":{"text":"t","signature":"s"},
                              "usage":{"input_tokens":3,"output_tokens":4},"finish_reason":"length",
-                             "fault":{"type":"rate_limit","retry_after":0.5}}],
+                             "fault":{"type":"rate_limit","retry_after":0.5},
+                             "rate_limit":{"requests_limit":10,"requests_remaining":9,"tokens_limit":100,"tokens_remaining":90,
+                                           "reset_requests":2},
+                             "headers":{"x-request-id":"req_1"}}],
                  "default":{"text":"fallback"}}""");
     assertThat(script.streamStyle()).isEqualTo(StreamStyle.DATA_ONLY);
     assertThat(script.apiKey()).contains("k");
@@ -197,6 +238,9 @@ class FakeProviderServerTest {
     assertThat(rule.reply().toolCalls()).singleElement().satisfies(call -> assertThat(call.argumentsJson()).isEqualTo("{\"a\":1}"));
     assertThat(rule.reply().fault()).contains(Fault.rateLimited(Duration.ofMillis(500)));
     assertThat(rule.reply().finish()).contains("length");
+    assertThat(rule.reply().rateLimit()).contains(new RateLimitReply(10, 9, 100, 90, Duration.ofSeconds(2)));
+    assertThat(rule.reply().headers()).containsExactly(java.util.Map.entry("x-request-id", "req_1"));
+    assertThat(script.fallback().orElseThrow().headers()).isEmpty();
     assertThat(script.fallback().map(Reply::text)).contains("fallback");
     assertThat(List.of(StreamStyle.values())).hasSize(2);
   }

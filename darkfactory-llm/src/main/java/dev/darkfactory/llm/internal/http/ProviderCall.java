@@ -5,6 +5,8 @@ import dev.darkfactory.llm.EventStream;
 import dev.darkfactory.llm.LlmException;
 import dev.darkfactory.llm.NetworkException;
 import dev.darkfactory.llm.ProviderErrorDetails;
+import dev.darkfactory.llm.RateLimitInfo;
+import dev.darkfactory.llm.StreamEvent;
 import dev.darkfactory.llm.StreamException;
 import dev.darkfactory.llm.UnknownProviderException;
 import dev.darkfactory.llm.internal.json.Json;
@@ -94,10 +96,23 @@ public final class ProviderCall {
       throw ProviderErrors.fromResponse(provider, result.status(), result.headers(), result.body());
     }
     boolean json = response.headers().firstValue("content-type").map(type -> type.contains("json")).orElse(false);
-    if (acceptJsonChunks && json) {
-      return jsonChunks(provider, response, translator, abort);
+    EventStream events = acceptJsonChunks && json
+        ? jsonChunks(provider, response, translator, abort)
+        : new SseEventStream(response.body(), translator, abort);
+    return withRateLimit(events, RateLimitHeaders.parse(response.headers()));
+  }
+
+  /**
+   * The stream's rate-limit headers arrive before its first event but belong to its final response: they are put on
+   * the response of the Finish event, as {@code complete()} puts them on its response.
+   */
+  static EventStream withRateLimit(EventStream events, Optional<RateLimitInfo> rateLimit) {
+    if (rateLimit.isEmpty()) {
+      return events;
     }
-    return new SseEventStream(response.body(), translator, abort);
+    return events.map(event -> event instanceof StreamEvent.Finish finish
+        ? new StreamEvent.Finish(finish.finishReason(), finish.usage(), finish.response().withRateLimit(rateLimit))
+        : event);
   }
 
   private static EventStream jsonChunks(String provider, StreamingResponse response, StreamTranslator translator,

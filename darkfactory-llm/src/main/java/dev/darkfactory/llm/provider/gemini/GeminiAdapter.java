@@ -31,7 +31,7 @@ public final class GeminiAdapter extends HttpProviderAdapter {
     WireRequest wire = GeminiRequestTranslator.translate(request, name());
     ProviderCall.JsonResponse answer =
         postJson(endpoint(request.model(), "generateContent", false), config.defaultHeaders(), wire, request);
-    return ProviderCall.translate(name(), () -> GeminiResponseTranslator.translate(answer.body(), name(), request.model(), wire.warnings()));
+    return translateWithRateLimit(answer, body -> GeminiResponseTranslator.translate(body, name(), request.model(), wire.warnings()));
   }
 
   @Override
