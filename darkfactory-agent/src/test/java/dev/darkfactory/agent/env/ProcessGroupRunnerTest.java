@@ -146,16 +146,41 @@ class ProcessGroupRunnerTest {
 
   @Test
   void secretsInTheParentEnvironmentAreAbsentInsideTheCommand() {
-    // Surefire sets DARKFACTORY_TEST_API_KEY and DARKFACTORY_TEST_TOKEN for this JVM (see the pom).
+    // Surefire sets DARKFACTORY_TEST_API_KEY, DARKFACTORY_TEST_TOKEN and a variable for every other
+    // secret suffix, some in lower case, for this JVM (see the pom).
     assertThat(System.getenv("DARKFACTORY_TEST_API_KEY")).as("set by surefire").isNotNull();
+    assertThat(System.getenv().keySet()).as("set by surefire")
+        .filteredOn(name -> name.toUpperCase(java.util.Locale.ROOT).startsWith("DARKFACTORY_TEST_"))
+        .hasSizeGreaterThanOrEqualTo(EnvironmentPolicy.SECRET_SUFFIXES.size() + 1);
 
     ExecResult result = runner.runShell("env", dir, Duration.ofSeconds(10));
 
     assertThat(result.stdout())
         .doesNotContain("DARKFACTORY_TEST_API_KEY")
         .doesNotContain("DARKFACTORY_TEST_TOKEN")
+        .doesNotContainIgnoringCase("DARKFACTORY_TEST_")
         .doesNotContain("must-not-leak")
         .contains("PATH=");
+  }
+
+  @Test
+  void noSecretSuffixInAnyCaseReachesTheCommand() {
+    Map<String, String> parent = new java.util.LinkedHashMap<>(EnvironmentPolicyTest.secretsForEverySuffix());
+    parent.put("App_Api_Key", "mixed");
+    parent.put("PATH", System.getenv("PATH"));
+    parent.put("EDITOR", "vi");
+    ProcessGroupRunner filtering = ProcessGroupRunner.builder().parentEnvironment(parent).build();
+
+    ExecResult result = filtering.runShell("env", dir, Duration.ofSeconds(10));
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.stdout()).contains("EDITOR=vi\n").contains("PATH=");
+    for (String name : parent.keySet()) {
+      if (EnvironmentPolicy.isSecret(name)) {
+        assertThat(result.stdout()).as(name).doesNotContainPattern("(?m)^" + name + "=");
+      }
+    }
+    assertThat(result.stdout()).doesNotContain("upper").doesNotContain("lower").doesNotContain("mixed");
   }
 
   @Test
