@@ -3,6 +3,7 @@ package dev.darkfactory.bench;
 import dev.darkfactory.pipeline.PipelineLoader;
 import dev.darkfactory.pipeline.backend.ScriptedBackend;
 import dev.darkfactory.pipeline.engine.PipelineEngine;
+import dev.darkfactory.pipeline.engine.RunThreads;
 import dev.darkfactory.pipeline.engine.RunOptions;
 import dev.darkfactory.pipeline.engine.RunResult;
 import dev.darkfactory.pipeline.graph.Graph;
@@ -48,7 +49,9 @@ public final class EngineBenchmark {
     for (int i = 1; i <= nodes; i++) {
       script.put("n" + i, List.of(Outcome.success("scripted")));
     }
+    // As `factory run` runs a pipeline: one run per process, on a platform thread.
     PipelineEngine engine = PipelineEngine.builder()
+        .runThreads(RunThreads.PLATFORM)
         .handlers(HandlerRegistry.standard(new ScriptedBackend(script, "benchmark"), new AutoApproveInterviewer()))
         .build();
 

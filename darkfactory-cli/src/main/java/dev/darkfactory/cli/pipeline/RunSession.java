@@ -16,6 +16,7 @@ import dev.darkfactory.pipeline.backend.CodergenBackend;
 import dev.darkfactory.pipeline.backend.ScriptedBackend;
 import dev.darkfactory.pipeline.backend.cost.RunBudget;
 import dev.darkfactory.pipeline.engine.PipelineEngine;
+import dev.darkfactory.pipeline.engine.RunThreads;
 import dev.darkfactory.pipeline.engine.RunHandle;
 import dev.darkfactory.pipeline.engine.RunResult;
 import dev.darkfactory.pipeline.graph.Graph;
@@ -144,7 +145,8 @@ final class RunSession {
 
   PipelineEngine engine(HandlerRegistry registry) {
     Optional<StageSpend> spend = setup.ledger().map(StageSpend::new);
-    PipelineEngine.Builder builder = PipelineEngine.builder().handlers(registry);
+    // One pipeline per process: a platform thread of its own serves it best (RunThreads.PLATFORM).
+    PipelineEngine.Builder builder = PipelineEngine.builder().handlers(registry).runThreads(RunThreads.PLATFORM);
     spend.ifPresent(builder::listener);
     return builder
         .listener(new ProgressRenderer(progress(), style, unicode, spend))

@@ -48,12 +48,14 @@ public final class PipelineEngine {
   private final List<PipelineListener> listeners;
   private final EngineServices services;
   private final GraphLoader loader;
+  private final RunThreads runThreads;
 
   private PipelineEngine(Builder builder) {
     this.handlers = builder.handlers;
     this.listeners = List.copyOf(builder.listeners);
     this.services = new EngineServices(builder.clock, builder.sleeper, builder.random, builder.limits, builder.retryPredicate);
     this.loader = builder.loader != null ? builder.loader : validatingLoader(handlers);
+    this.runThreads = builder.runThreads;
   }
 
   public static Builder builder() {
@@ -108,11 +110,7 @@ public final class PipelineEngine {
 
   private RunHandle launch(String runId, RunDirectory dir, Cancellation cancellation, java.util.function.Supplier<RunResult> body) {
     CompletableFuture<RunResult> result = new CompletableFuture<>();
-    // A platform thread, not a virtual one: the traversal blocks in file I/O several times per node (the checkpoint's
-    // fsync among them), and each such call on a virtual thread makes the scheduler wake or start another carrier to
-    // compensate, which measurably slowed every node. A run is long-lived and there are few per process. Daemon, as a
-    // virtual thread would be, so an unfinished run never keeps the JVM alive.
-    Thread.ofPlatform().daemon(true).name("run-" + runId).start(() -> {
+    runThreads.builder().name("run-" + runId).start(() -> {
       try {
         result.complete(body.get());
       } catch (Throwable e) {
@@ -156,6 +154,7 @@ public final class PipelineEngine {
     private RunLimits limits = RunLimits.defaults();
     private Predicate<Throwable> retryPredicate = new TransientFailures();
     private GraphLoader loader;
+    private RunThreads runThreads = RunThreads.VIRTUAL;
 
     private Builder() {}
 
@@ -199,6 +198,12 @@ public final class PipelineEngine {
 
     public Builder graphLoader(GraphLoader value) {
       this.loader = Objects.requireNonNull(value, "loader");
+      return this;
+    }
+
+    /** The thread each run's traversal gets; {@link RunThreads#VIRTUAL} by default. */
+    public Builder runThreads(RunThreads value) {
+      this.runThreads = Objects.requireNonNull(value, "runThreads");
       return this;
     }
 

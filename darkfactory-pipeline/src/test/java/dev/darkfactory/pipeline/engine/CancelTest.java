@@ -15,24 +15,29 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stopping a run from outside, and resumable stops from inside (a named stop reason). */
 class CancelTest {
   @TempDir Path temp;
 
-  @Test
-  void aRunsThreadNeverKeepsTheJvmAlive() {
-    // Runs get a platform thread of their own (file I/O on every node); like a virtual thread it must be a daemon, so a
-    // caller that gives up on a run can still exit.
-    boolean[] daemon = {false};
+  @ParameterizedTest
+  @EnumSource(RunThreads.class)
+  void aRunsThreadNeverKeepsTheJvmAlive(RunThreads kind) {
+    // A caller that gives up on a run can still exit, whichever kind of thread the run has.
+    Thread[] thread = {null};
     var run = PipelineTestKit.of("digraph D { start [shape=Mdiamond]; work [type=\"probe\"]; done [shape=Msquare]; start -> work -> done }", temp)
+        .runThreads(kind)
         .handler("probe", stage -> {
-          daemon[0] = Thread.currentThread().isDaemon();
+          thread[0] = Thread.currentThread();
           return dev.darkfactory.pipeline.state.Outcome.success();
         }).run();
     assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
-    assertThat(daemon[0]).isTrue();
+    assertThat(thread[0].isDaemon()).isTrue();
+    assertThat(thread[0].isVirtual()).isEqualTo(kind == RunThreads.VIRTUAL);
+    assertThat(thread[0].getName()).isEqualTo("run-" + run.result().runId());
   }
 
   @Test

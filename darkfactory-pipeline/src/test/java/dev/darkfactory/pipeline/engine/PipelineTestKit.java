@@ -35,6 +35,7 @@ final class PipelineTestKit {
   private Interviewer interviewer = new UnavailableInterviewer("tests answer through a queue");
   private final Map<String, Handler> custom = new LinkedHashMap<>();
   private RunLimits limits = RunLimits.defaults();
+  private RunThreads runThreads = RunThreads.VIRTUAL;
   private final Map<String, Object> context = new LinkedHashMap<>();
   private ToolSettings tools = new ToolSettings(Duration.ofSeconds(30), Duration.ofMillis(200), 64 * 1024);
   private Clock clock = Clock.systemUTC();
@@ -69,6 +70,11 @@ final class PipelineTestKit {
 
   PipelineTestKit handler(String type, Handler handler) {
     custom.put(type, handler);
+    return this;
+  }
+
+  PipelineTestKit runThreads(RunThreads value) {
+    this.runThreads = value;
     return this;
   }
 
@@ -110,7 +116,7 @@ final class PipelineTestKit {
   }
 
   PipelineEngine engine(dev.darkfactory.pipeline.event.PipelineListener events) {
-    return PipelineEngine.builder().handlers(registry()).listener(events).sleeper(sleeper).random(new Random(42)).limits(limits).clock(clock).build();
+    return PipelineEngine.builder().handlers(registry()).listener(events).sleeper(sleeper).random(new Random(42)).limits(limits).clock(clock).runThreads(runThreads).build();
   }
 
   RunOptions options() {
