@@ -61,7 +61,7 @@ final class Traversal {
         return end(new Ending.Joined(id));
       }
       if (!scope.isBranch() && run.isExit(node)) {
-        Optional<Ending> blocked = enforceGoalGates(node);
+        Optional<Ending> blocked = enforceGoalGates();
         if (blocked.isPresent()) {
           return end(blocked.get());
         }
@@ -101,7 +101,7 @@ final class Traversal {
     RoutingDecision decision = Router.route(run, node, outcome, executed.capabilities(), state.context());
     scope.events().publish(new EdgeSelected(run.runId, run.now(), decision, scope.branch()));
     if (decision.target().isEmpty()) {
-      return Optional.of(new Ending.Finished(outcome));
+      return deadEnd(outcome);
     }
     String target = decision.target().get();
     Optional<Integer> edgeIndex = decision.chosenEdge();
@@ -119,8 +119,20 @@ final class Traversal {
     return Optional.empty();
   }
 
+  /**
+   * No edge leads on from a node that did not fail (3.2 ends the run there). The pipeline outcome
+   * still depends on the goal gates (11.3), so they are enforced here as at an exit: a run that
+   * stops short of the exit cannot succeed past an unsatisfied gate.
+   */
+  private Optional<Ending> deadEnd(Outcome outcome) {
+    if (scope.isBranch() || outcome.status() == StageStatus.FAIL || GoalGates.firstUnsatisfied(run.graph, state.outcomes()).isEmpty()) {
+      return Optional.of(new Ending.Finished(outcome));
+    }
+    return enforceGoalGates(); // empty: a gate sent the run back to its retry target
+  }
+
   /** 3.4: at the exit, every goal gate must have succeeded; otherwise jump to a retry target or fail. */
-  private Optional<Ending> enforceGoalGates(Node exit) {
+  private Optional<Ending> enforceGoalGates() {
     Optional<Node> gate = GoalGates.firstUnsatisfied(run.graph, state.outcomes());
     if (gate.isEmpty()) {
       return Optional.empty();

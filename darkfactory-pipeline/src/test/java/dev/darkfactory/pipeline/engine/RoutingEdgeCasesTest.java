@@ -43,6 +43,45 @@ class RoutingEdgeCasesTest {
     assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
   }
 
+  static final String DEAD_END = """
+      digraph D {
+        start [shape=Mdiamond]
+        impl [prompt="i", goal_gate=true RETRY]
+        check [prompt="c"]
+        done [shape=Msquare]
+        start -> impl -> check
+        check -> done [condition="outcome=fail"]
+      }
+      """;
+
+  @Test
+  void aRunThatEndsShortOfTheExitStillAnswersToItsGoalGates() {
+    // 3.2 ends the run where no edge applies; 11.3 makes its outcome depend on the goal gates all the same.
+    var run = PipelineTestKit.of(DEAD_END.replace(" RETRY", ""), temp)
+        .script(Map.of("impl", List.of(Outcome.fail("broken")))).run();
+    assertThat(run.completed()).containsExactly("start", "impl", "check");
+    assertThat(run.result().status()).isEqualTo(RunStatus.FAIL);
+    assertThat(run.result().failureReason()).hasValueSatisfying(r -> assertThat(r).contains("goal gate 'impl' ended with fail"));
+    assertThat(run.events(dev.darkfactory.pipeline.event.PipelineEvent.GoalGateUnsatisfied.class)).singleElement()
+        .satisfies(e -> assertThat(e.gateNodeId()).isEqualTo("impl"));
+  }
+
+  @Test
+  void atADeadEndAnUnsatisfiedGateSendsTheRunToItsRetryTarget() {
+    var run = PipelineTestKit.of(DEAD_END.replace(" RETRY", ", retry_target=\"impl\""), temp)
+        // SKIPPED leaves the gate unsatisfied without the failure routing of 3.7 taking the run elsewhere first.
+        .script(Map.of("impl", List.of(Outcome.skipped("not yet"), Outcome.success()))).run();
+    assertThat(run.completed()).containsExactly("start", "impl", "check", "impl", "check");
+    assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
+  }
+
+  @Test
+  void aDeadEndWithSatisfiedGatesEndsTheRunAsTheSpecSays() {
+    var run = PipelineTestKit.of(DEAD_END.replace(" RETRY", ""), temp).run();
+    assertThat(run.completed()).containsExactly("start", "impl", "check");
+    assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
+  }
+
   @Test
   void skippedDoesNotSatisfyAGoalGate() {
     var run = PipelineTestKit.of("""

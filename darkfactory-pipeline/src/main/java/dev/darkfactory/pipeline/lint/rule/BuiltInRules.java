@@ -31,6 +31,7 @@ public final class BuiltInRules {
         new ManagerChildDotfileRule(),
         new HumanGateChoicesRule(),
         new HumanDefaultChoiceRule(),
-        new UnboundedLoopRule());
+        new UnboundedLoopRule(),
+        new SuccessDeadEndRule());
   }
 }
