@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -33,6 +34,9 @@ public final class Graph {
   private final SourcePosition position;
   private final Map<String, List<Edge>> outgoing;
   private final Map<String, List<Edge>> incoming;
+  /** The exit nodes, found once: callers ask for every node whether it is one. */
+  private final List<Node> exits;
+  private final Set<String> exitIds;
 
   public Graph(String name, Attributes attributes, Collection<Node> nodes, List<Edge> edges, SourcePosition position) {
     this(name, attributes, index(nodes), List.copyOf(edges), position, null);
@@ -46,6 +50,8 @@ public final class Graph {
     this.position = Objects.requireNonNull(position, "position");
     this.nodes = nodes;
     this.edges = edges;
+    this.exits = List.copyOf(terminals(HandlerTypes.EXIT, "Msquare", EXIT_IDS));
+    this.exitIds = exits.stream().map(Node::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     if (sameEdges != null) {
       this.outgoing = sameEdges.outgoing;
       this.incoming = sameEdges.incoming;
@@ -145,7 +151,7 @@ public final class Graph {
    * there are none, a node whose ID is {@code exit} or {@code end}.
    */
   public List<Node> exitNodes() {
-    return terminals(HandlerTypes.EXIT, "Msquare", EXIT_IDS);
+    return exits;
   }
 
   public Optional<Node> startNode() {
@@ -153,7 +159,7 @@ public final class Graph {
   }
 
   public boolean isExit(Node node) {
-    return exitNodes().stream().anyMatch(exit -> exit.id().equals(node.id()));
+    return exitIds.contains(node.id());
   }
 
   private List<Node> terminals(String type, String shape, List<String> ids) {
