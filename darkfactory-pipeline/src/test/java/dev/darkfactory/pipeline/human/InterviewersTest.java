@@ -77,4 +77,37 @@ class InterviewersTest {
     assertThat(Choices.match(options, "maybe")).isEmpty();
     assertThat(Choices.match(options, "3")).isEmpty();
   }
+
+  @Test
+  void askMultipleAnswersEachQuestionInOrder() {
+    RecordingInterviewer recording = new RecordingInterviewer(QueueInterviewer.of(Answer.yes(), Answer.text("second")));
+    Question first = Question.yesNo("a", "First?");
+    Question second = Question.freeform("b", "Second?");
+    assertThat(recording.askMultiple(List.of(first, second))).containsExactly(Answer.yes(), Answer.text("second"));
+    assertThat(recording.recordings()).extracting(RecordingInterviewer.Recording::question).containsExactly(first, second);
+  }
+
+  @Test
+  void informReachesTheConsoleThroughARecordingInterviewer() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    Interviewer console = new RecordingInterviewer(new ConsoleInterviewer(new java.io.StringReader(""), new java.io.PrintWriter(out, true)));
+    console.inform("tests are running", "verify");
+    console.inform("no stage", "");
+    assertThat(out.toString()).isEqualTo("[i] verify: tests are running" + System.lineSeparator() + "[i] no stage" + System.lineSeparator());
+  }
+
+  @Test
+  void metadataTravelsWithTheQuestionToEveryInterviewerAndIntoTheEvents() {
+    Question tagged = CHOICE.withMetadata(java.util.Map.of("ticket", "OPS-12", "attempt", 2L));
+    Question[] seen = {null};
+    new RecordingInterviewer(new CallbackInterviewer(q -> {
+      seen[0] = q;
+      return Answer.yes();
+    })).ask(tagged);
+    assertThat(seen[0].metadata()).containsEntry("ticket", "OPS-12").containsEntry("attempt", 2L);
+    var event = new dev.darkfactory.pipeline.event.PipelineEvent.InterviewStarted("r", java.time.Instant.EPOCH, tagged, "gate");
+    var metadata = dev.darkfactory.pipeline.event.EventJson.toJson(event).path("question").path("metadata");
+    assertThat(metadata.path("ticket").asString()).isEqualTo("OPS-12");
+    assertThat(metadata.path("attempt").asLong()).isEqualTo(2L);
+  }
 }
