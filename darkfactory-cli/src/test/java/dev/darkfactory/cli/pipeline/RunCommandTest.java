@@ -248,4 +248,22 @@ class RunCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("cannot read the answers file " + temp.resolve("nope.json") + ": no such file or directory");
   }
+
+  @Test
+  void lintWarningsArePrintedBeforeTheRunStarts() throws Exception {
+    Path dot = write("typo.dot", """
+        digraph T {
+          start [shape=Mdiamond]
+          work [prompt="w", model="gpt-5"]
+          done [shape=Msquare]
+          start -> work -> done
+        }
+        """);
+    CliRun run = CliRun.of("run", dot.toString(), "--logs-root", root(), "--backend", "simulate");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).contains("typo.dot:3:27: warning[unknown_attribute]", "did you mean 'llm_model'");
+    CliRun json = CliRun.of("run", dot.toString(), "--logs-root", temp.resolve("json").toString(), "--backend", "simulate", "--json");
+    assertThat(json.err()).contains("warning[unknown_attribute]");
+    assertThat(JsonValues.parse(json.out()).get("status").asString()).as("stdout stays one JSON document").isEqualTo("success");
+  }
 }
