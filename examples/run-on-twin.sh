@@ -21,6 +21,7 @@ case "$name" in
 esac
 
 log="$workdir/twin.log"
+: >"$log" # exists before the twin writes to it, so the first read below does not fail
 "$root/factory" twin llm --port 0 --script "$script" >"$log" 2>&1 &
 twin=$!
 trap 'kill "$twin" 2>/dev/null || true' EXIT

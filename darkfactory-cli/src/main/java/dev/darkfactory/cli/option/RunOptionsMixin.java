@@ -44,7 +44,7 @@ public final class RunOptionsMixin {
 
   @Option(names = "--backend", paramLabel = "KIND", description = {
       "What runs LLM stages: agent (a coding-agent session per stage, in --workdir), simulate, or scripted (with --scripted FILE).",
-      "Default: agent when a provider key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY) or a providers file is configured, else simulate."})
+      "Default: agent when a provider key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or GOOGLE_API_KEY) or a providers file (DARKFACTORY_PROVIDERS) is configured, else simulate."})
   BackendKind backendKind;
 
   @Option(names = "--provider", paramLabel = "P", description = "Agent backend: the provider of nodes that name none (default: the first configured).")
