@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.engine;
 
+import dev.darkfactory.pipeline.backend.StageFailureException;
 import dev.darkfactory.pipeline.backend.BackendStopException;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
@@ -192,7 +193,10 @@ final class StageRunner {
       throw e;
     } catch (Exception | AssertionError | StackOverflowError | LinkageError e) {
       throwIfStopping(cancellation);
-      return new Attempt(Outcome.fail("handler error in " + stage.node().id() + ": " + describe(e)), Optional.of(e));
+      String reason = e instanceof StageFailureException described && described.getMessage() != null
+          ? described.getMessage()
+          : "handler error in " + stage.node().id() + ": " + describe(e);
+      return new Attempt(Outcome.fail(reason), Optional.of(e));
     } finally {
       synchronized (lock) {
         running[0] = false;

@@ -9,6 +9,7 @@ import dev.darkfactory.llm.QuotaExceededException;
 import dev.darkfactory.pipeline.backend.BackendStopException;
 import dev.darkfactory.pipeline.backend.CodergenResult;
 import dev.darkfactory.pipeline.backend.RetryableFailure;
+import dev.darkfactory.pipeline.backend.StageFailureException;
 import dev.darkfactory.pipeline.state.ContextKeys;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.StopReason;
@@ -39,7 +40,7 @@ final class StageVerdict {
   private StageVerdict() {}
 
   /** A transient LLM failure the node's retry policy may retry. */
-  static final class TransientStageFailure extends RuntimeException implements RetryableFailure {
+  static final class TransientStageFailure extends StageFailureException implements RetryableFailure {
     TransientStageFailure(String message, Throwable cause) {
       super(message, cause);
     }

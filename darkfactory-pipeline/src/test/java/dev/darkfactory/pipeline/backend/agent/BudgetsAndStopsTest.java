@@ -107,6 +107,45 @@ class BudgetsAndStopsTest {
   }
 
   @Test
+  void anExhaustedQuotaStopsTheRunResumablyAsBillingDoes() {
+    try (AgentRunKit kit = new AgentRunKit(temp)) {
+      kit.twin.enqueue(Reply.fault(Fault.quotaExhausted()));
+      RunResult result = kit.run(THREE_STAGES.replace(", max_tokens=2000", ""));
+      assertThat(result.status()).isEqualTo(RunStatus.STOPPED);
+      assertThat(result.stopReason()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(StageVerdict.STOP_BILLING));
+      assertThat(result.completedNodes()).containsExactly("start");
+    }
+  }
+
+  @Test
+  void aContextOverflowFailsTheStageSayingSoNotAsAHandlerError() {
+    try (AgentRunKit kit = new AgentRunKit(temp)) {
+      kit.twin.enqueue(Reply.fault(Fault.contextLength()));
+      RunResult result = kit.run(THREE_STAGES.replace(", max_tokens=2000", ""));
+      assertThat(result.nodeOutcomes()).containsEntry("a", dev.darkfactory.pipeline.state.StageStatus.FAIL);
+      assertThat(kit.events.ofType(PipelineEvent.StageFailed.class)).first().satisfies(failed -> assertThat(failed.error())
+          .startsWith("LLM call failed (context_length)")
+          .contains("shorten or summarize the history, or pick a model with a larger window")
+          .doesNotContain("handler error", "Exception"));
+    }
+  }
+
+  @Test
+  void aRateLimitThatOutlivesTheClientRetriesSaysSo() {
+    try (AgentRunKit kit = new AgentRunKit(temp)) {
+      for (int i = 0; i < 10; i++) {
+        kit.twin.enqueue(Reply.fault(Fault.rateLimited(java.time.Duration.ZERO)));
+      }
+      RunResult result = kit.run(THREE_STAGES.replace(", max_tokens=2000", ""));
+      assertThat(result.nodeOutcomes()).containsEntry("a", dev.darkfactory.pipeline.state.StageStatus.FAIL);
+      assertThat(kit.events.ofType(PipelineEvent.StageFailed.class)).first().satisfies(failed -> assertThat(failed.error())
+          .startsWith("LLM call failed (rate_limit)")
+          .contains("lower the request rate")
+          .doesNotContain("handler error", "TransientStageFailure"));
+    }
+  }
+
+  @Test
   void aRejectedKeyStopsTheRunResumablyInsteadOfFailingTheNode() {
     try (AgentRunKit kit = new AgentRunKit(temp)) {
       kit.twin.enqueue(Reply.fault(Fault.unauthorized()));
