@@ -1,6 +1,8 @@
 package dev.darkfactory.pipeline.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -23,6 +25,16 @@ class ArchitectureTest {
   @Test
   void packagesHaveNoCycles() {
     slices().matching("dev.darkfactory.pipeline.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void theEngineKnowsHandlersByTheirCapabilitiesNotTheirClasses() {
+    // Peer lesson: engines that special-cased handler types broke custom handlers (HandlerCapability instead).
+    noClasses().that().resideInAPackage("dev.darkfactory.pipeline.engine..")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.darkfactory.pipeline.handler..")
+            .and(JavaClass.Predicates.simpleNameEndingWith("Handler"))
+            .and(com.tngtech.archunit.base.DescribedPredicate.not(JavaClass.Predicates.INTERFACES)))
+        .check(classes);
   }
 
   @Test
