@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Tool execution inside a session (§9.3), output limits (§9.5), steering (§9.6) and hooks. */
 class SessionToolsTest extends TwinFixture {
@@ -131,5 +132,18 @@ class SessionToolsTest extends TwinFixture {
     assertThat(twin.requests().get(1).path("max_output_tokens").asInt()).isEqualTo(1234);
     assertThat(session.usage().llmCalls()).isEqualTo(2);
     assertThat(session.usage().usage().totalTokens()).isPositive();
+  }
+
+  @Test
+  void aThinkingSignatureGoesBackVerbatimInTheNextRequestOfTheSession() {
+    // Peer lesson: Anthropic rejects a tool-use turn whose thinking block lost or changed its signature.
+    twin.reply(dev.darkfactory.testkit.Reply.toolCall("glob", "{\"pattern\":\"*.txt\"}")
+        .withThinking("I should look for text files first.", "sig_Zq9+/==")).text("None found.");
+
+    twin.session(Twin.profile("anthropic")).submit("Any text files?");
+
+    var followUp = twin.requests().get(1);
+    assertThat(followUp.toString()).contains("I should look for text files first.");
+    assertThat(followUp.findValues("signature")).extracting(JsonNode::asString).containsExactly("sig_Zq9+/==");
   }
 }

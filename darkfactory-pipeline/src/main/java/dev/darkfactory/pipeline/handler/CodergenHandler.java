@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class CodergenHandler implements Handler {
   /** How much of the response goes into {@code last_response} (4.5 {@code truncate(response_text, 200)}). */
-  static final int LAST_RESPONSE_CHARS = 200;
+  public static final int LAST_RESPONSE_CHARS = 200;
 
   private final CodergenBackend backend;
 

@@ -302,6 +302,14 @@ class DefinitionOfDoneTest {
     }
 
     @Test
+    void lastResponseKeepsTheFirst200CharactersAndResponseMdTheWhole() throws Exception {
+      String longAnswer = "a".repeat(150) + "b".repeat(150);
+      var run = PipelineTestKit.of(LINEAR, temp).backend(request -> CodergenResult.text(longAnswer)).run();
+      assertThat(Files.readString(run.dir().root().resolve("b").resolve("response.md"))).isEqualTo(longAnswer);
+      assertThat(run.context(ContextKeys.LAST_RESPONSE)).isEqualTo("a".repeat(150) + "b".repeat(50));
+    }
+
+    @Test
     void waitHumanPresentsTheEdgesAndReturnsTheChoiceAsPreferredLabel() {
       var run = PipelineTestKit.of("""
           digraph H {

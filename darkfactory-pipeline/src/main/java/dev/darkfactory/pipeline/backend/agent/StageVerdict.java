@@ -10,6 +10,7 @@ import dev.darkfactory.pipeline.backend.BackendStopException;
 import dev.darkfactory.pipeline.backend.CodergenResult;
 import dev.darkfactory.pipeline.backend.RetryableFailure;
 import dev.darkfactory.pipeline.backend.StageFailureException;
+import dev.darkfactory.pipeline.handler.CodergenHandler;
 import dev.darkfactory.pipeline.state.ContextKeys;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.StopReason;
@@ -35,7 +36,6 @@ import java.util.Optional;
 final class StageVerdict {
   static final String STOP_AUTH = "provider_auth";
   static final String STOP_BILLING = "provider_billing";
-  private static final int LAST_RESPONSE_CHARS = 200;
 
   private StageVerdict() {}
 
@@ -123,7 +123,7 @@ final class StageVerdict {
       result = result.withContextUpdate(ContextKeys.LAST_STAGE, stage.nodeIdValue());
     }
     if (!result.contextUpdates().containsKey(ContextKeys.LAST_RESPONSE)) {
-      result = result.withContextUpdate(ContextKeys.LAST_RESPONSE, text.length() <= LAST_RESPONSE_CHARS ? text : text.substring(0, LAST_RESPONSE_CHARS));
+      result = result.withContextUpdate(ContextKeys.LAST_RESPONSE, text.length() <= CodergenHandler.LAST_RESPONSE_CHARS ? text : text.substring(0, CodergenHandler.LAST_RESPONSE_CHARS));
     }
     return result;
   }
