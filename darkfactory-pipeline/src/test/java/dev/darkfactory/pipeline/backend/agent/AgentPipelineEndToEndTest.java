@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.darkfactory.testkit.Match;
+import dev.darkfactory.testkit.Reply;
+import dev.darkfactory.pipeline.state.JsonValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -200,5 +203,40 @@ class AgentPipelineEndToEndTest {
     assertThat(result.completedNodes()).containsExactly("start", "work", "failed", "done");
     assertThat(kit.stageFile("work", "status.json")).contains("claude-nonexistent-9", "factory llm models");
     assertThat(kit.twin.requests("/v1/messages")).isEmpty();
+  }
+
+  @Test
+  void parallelBranchesOfAgentsRunAtTheSameTime() {
+    // Peer lesson: "consensus" branches ran one after another. Each branch's shell waits for the other's marker:
+    // run in turn, the first would give up after 10 s and never write its .ok file.
+    String dot = """
+        digraph Both {
+          start [shape=Mdiamond]
+          fan [shape=component]
+          a [prompt="Branch A"]
+          b [prompt="Branch B"]
+          join [shape=tripleoctagon]
+          done [shape=Msquare]
+          start -> fan
+          fan -> a
+          fan -> b
+          a -> join
+          b -> join
+          join -> done
+        }
+        """;
+    for (String self : List.of("a", "b")) {
+      String other = self.equals("a") ? "b" : "a";
+      String wait = "touch " + self + ".mark; for i in $(seq 100); do [ -f " + other + ".mark ] && echo met > " + self + ".ok && exit 0; sleep 0.1; done; exit 1";
+      Match branch = Match.any().bodyContains("Branch " + self.toUpperCase(java.util.Locale.ROOT));
+      kit.twin.enqueue(branch, Reply.toolCall("shell", JsonValues.compact(JsonValues.object().put("command", wait))));
+      kit.twin.enqueue(branch, Reply.text("Branch " + self + " done."));
+    }
+
+    RunResult result = kit.run(dot);
+
+    assertThat(result.status()).as(result.toString()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(kit.workdir.resolve("a.ok")).exists();
+    assertThat(kit.workdir.resolve("b.ok")).exists();
   }
 }
