@@ -240,4 +240,40 @@ class ParallelTest {
       assertThat(checkpoint.next()).hasValueSatisfying(next -> assertThat(next.nodeId()).isEqualTo("join"));
     }
   }
+
+  @Test
+  void aCustomHandlerThatJoinsBranchesIsTreatedAsAFanIn() {
+    // The engine asks a handler's capabilities, never its type: a user's own join node works as the built-in fan-in does.
+    List<String> joined = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var run = PipelineTestKit.of("""
+        digraph P {
+          start [shape=Mdiamond]
+          fan [shape=component]
+          a [prompt="a"]
+          b [prompt="b"]
+          gather [type="gather"]
+          done [shape=Msquare]
+          start -> fan
+          fan -> a
+          fan -> b
+          a -> gather
+          b -> gather
+          gather -> done
+        }
+        """, temp).handler("gather", new dev.darkfactory.pipeline.handler.Handler() {
+          @Override
+          public Outcome execute(dev.darkfactory.pipeline.handler.Stage stage) {
+            joined.add(stage.node().id());
+            return Outcome.success();
+          }
+
+          @Override
+          public java.util.Set<dev.darkfactory.pipeline.handler.HandlerCapability> capabilities(dev.darkfactory.pipeline.graph.Node node) {
+            return java.util.Set.of(dev.darkfactory.pipeline.handler.HandlerCapability.JOINS_BRANCHES);
+          }
+        }).run();
+    assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(run.completed()).containsExactly("start", "fan", "gather", "done");
+    assertThat(joined).as("branches stop at the join; it runs once, after them").containsExactly("gather");
+  }
 }
