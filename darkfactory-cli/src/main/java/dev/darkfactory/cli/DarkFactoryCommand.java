@@ -6,6 +6,7 @@ import dev.darkfactory.cli.llm.LlmCommand;
 import dev.darkfactory.cli.pipeline.GraphCommand;
 import dev.darkfactory.cli.pipeline.ParseCommand;
 import dev.darkfactory.cli.pipeline.ResumeCommand;
+import dev.darkfactory.cli.pipeline.StatusCommand;
 import dev.darkfactory.cli.pipeline.RunCommand;
 import dev.darkfactory.cli.pipeline.ValidateCommand;
 import dev.darkfactory.cli.server.ServeCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       ResumeCommand.class,
+      StatusCommand.class,
       ParseCommand.class,
       ValidateCommand.class,
       GraphCommand.class,

@@ -28,6 +28,8 @@ final class LiveRun implements PipelineListener {
   private final WebInterviewer interviewer;
   private final EventHub hub;
   private final RunProjection projection;
+  /** The engine has returned; the run is being closed (its final status may already be in the index). */
+  private volatile boolean ended;
 
   LiveRun(String id, Graph graph, RunDirectory directory, RunOptions options, Clock clock, int queueCapacity) {
     this.id = id;
@@ -66,6 +68,14 @@ final class LiveRun implements PipelineListener {
   }
 
   /** The run is over: end every SSE stream after its last event. */
+  void markEnded() {
+    ended = true;
+  }
+
+  boolean ended() {
+    return ended;
+  }
+
   void finish() {
     interviewer.withdrawAll();
     hub.close();

@@ -151,6 +151,9 @@ public final class RunManager implements AutoCloseable {
   }
 
   private void finish(LiveRun run, RunResult result) {
+    // Before the final status is saved: a reader that sees "stopped" while the run is still being closed must not
+    // take the run for a live one (it would be shown as not resumable).
+    run.markEnded();
     try {
       if (!(shuttingDown && result.status().equals(IndexedRun.STOPPED))) {
         Optional<IndexedRun> row = index.find(run.id());
@@ -226,7 +229,7 @@ public final class RunManager implements AutoCloseable {
     int pending = liveRun == null ? 0 : liveRun.interviewer().pending().size();
     return new RunSummary(run.id(), run.name(), run.goal(), run.status(), run.startedAt(), run.finishedAt(),
         Math.max(0, Duration.between(run.startedAt(), end).toMillis()), run.startedBy(), run.backend(), usage, pending,
-        run.error(), run.resumable() && liveRun == null);
+        run.error(), run.resumable() && (liveRun == null || liveRun.ended()));
   }
 
   public Graph graph(String id) {
