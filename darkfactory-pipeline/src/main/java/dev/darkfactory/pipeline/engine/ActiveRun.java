@@ -18,11 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 /**
  * What the traversals of one run share: the graph and its derived tables, the services the engine
@@ -48,7 +46,6 @@ final class ActiveRun {
   final Optional<Instant> deadline;
   private final Optional<WallClock> wallClock;
   private final PipelineListener listener;
-  private final Set<String> exitIds;
   final ExecutionCounts executionCounts;
   private final AtomicInteger stageCount;
 
@@ -73,7 +70,6 @@ final class ActiveRun {
     this.edges = new EdgeSelector(graph);
     this.wallClock = wallClock;
     this.deadline = wallClock.map(WallClock::deadline);
-    this.exitIds = graph.exitNodes().stream().map(Node::id).collect(Collectors.toUnmodifiableSet());
     this.executionCounts = new ExecutionCounts(executionsSoFar);
     this.stageCount = new AtomicInteger(stagesSoFar);
   }
@@ -112,7 +108,7 @@ final class ActiveRun {
   }
 
   boolean isExit(Node node) {
-    return exitIds.contains(node.id());
+    return graph.isExit(node);
   }
 
   boolean has(Node node, HandlerCapability capability) {

@@ -78,12 +78,6 @@ public final class JsonBytes {
     return this;
   }
 
-  /** How many bytes have been written. */
-  public int size() {
-    generator.flush();
-    return buffer.size();
-  }
-
   /** The bytes written so far, as a buffer over this writer's array (valid until the next write). */
   public ByteBuffer buffer() {
     generator.flush();
