@@ -27,7 +27,7 @@ test:
 	@status=0; ./mvnw -B -ntp verify || status=$$?; bin/test-summary; exit $$status
 
 # The self-check is test code (darkfactory-cli/src/test/java/.../conformance/check), not part of the jar:
-# it is compiled into target/test-classes and run next to the jar.
+# it is compiled into target/test-classes and run next to the jar, with the testkit's jar for our mock.
 SELFCHECK_SOURCES := $(shell find darkfactory-cli/src/test/java/dev/darkfactory/cli/conformance/check -type f 2>/dev/null)
 SELFCHECK := darkfactory-cli/target/test-classes/dev/darkfactory/cli/conformance/check/SelfCheck.class
 
@@ -36,5 +36,6 @@ $(SELFCHECK): $(JAR) $(SELFCHECK_SOURCES)
 	@touch $@
 
 conformance: build $(SELFCHECK)
-	@. darkfactory-cli/target/conformance-launch.sh && "$$CONFORMANCE_JAVA" -cp $(JAR):darkfactory-cli/target/test-classes \
+	@. darkfactory-cli/target/conformance-launch.sh && "$$CONFORMANCE_JAVA" \
+		-cp $(JAR):darkfactory-cli/target/test-classes:darkfactory-cli/target/twin/darkfactory-testkit.jar \
 		dev.darkfactory.cli.conformance.check.SelfCheck --adapter bin/conformance
