@@ -1,6 +1,7 @@
 package dev.darkfactory.cli.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FactoryJarIT {
   private static final Path TARGET = Path.of("target");
   private static final Path JAR = TARGET.resolve("factory.jar");
+
+  /** Only in the execution after {@code package}: a {@code -Dtest} pattern can pull this class into the test phase, before the jar is built. */
+  @BeforeAll
+  static void onlyOnceThePackageIsBuilt() {
+    assumeTrue(Boolean.getBoolean("darkfactory.packaged"), "runs after package (surefire execution 'jar')");
+  }
 
   @Test
   void theProductJarHoldsNoTestkitClassAndTheTwinJarIsNextToIt() throws IOException {
