@@ -6,10 +6,13 @@ import dev.darkfactory.pipeline.graph.Attribute;
 import dev.darkfactory.pipeline.graph.Attributes;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.Node;
+import dev.darkfactory.pipeline.problem.DiagnosticSummary;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.problem.RenderException;
+import dev.darkfactory.pipeline.problem.Severity;
 import dev.darkfactory.pipeline.render.GraphvizRenderer;
+import dev.darkfactory.pipeline.report.DiagnosticJson;
 import dev.darkfactory.server.ServerException;
 import dev.darkfactory.server.dto.ValidateRequest;
 import dev.darkfactory.server.dto.ValidationReport;
@@ -109,13 +112,21 @@ final class GraphRoutes {
     try {
       pipeline = runs.load(request.dot());
     } catch (DotSyntaxException e) {
-      ctx.json(new ValidationReport(false, "", 0, 0, List.of(Diagnostics.of(e))));
+      ctx.json(report(DiagnosticSummary.of(List.of(DiagnosticJson.asDiagnostic(e))), "", 0, 0));
       return;
     } catch (PipelineException e) {
       throw new ServerException.BadRequest("the pipeline cannot be loaded: " + e.getMessage());
     }
     Graph graph = pipeline.graph();
-    ctx.json(new ValidationReport(!pipeline.hasErrors(), graph.name(), graph.nodes().size(), graph.edges().size(),
-        Diagnostics.of(pipeline.diagnostics())));
+    ctx.json(report(DiagnosticSummary.of(pipeline.diagnostics()), graph.name(), graph.nodes().size(), graph.edges().size()));
+  }
+
+  private static ValidationReport report(DiagnosticSummary summary, String name, int nodes, int edges) {
+    Map<String, Integer> severities = new java.util.LinkedHashMap<>();
+    for (Severity severity : Severity.values()) {
+      severities.put(severity.label(), summary.count(severity));
+    }
+    return new ValidationReport(summary.valid(), name, nodes, edges, summary.total(), summary.shown().size(), summary.omittedCount(),
+        summary.byRule(), severities, Diagnostics.of(summary));
   }
 }

@@ -148,6 +148,16 @@ class WebUiBrowserTest {
   }
 
   @Test
+  void theEditorCountsEveryFindingButListsFew() {
+    Page page = page();
+    page.navigate(server.url("/#/new"));
+    page.locator("#dot").fill(dev.darkfactory.server.api.ValidateLimitsTest.pipeline(40, false));
+    assertThat(page.locator("#validity")).hasText(Pattern.compile("^Valid: Big, 42 nodes, 80 warning\\(s\\)"));
+    assertThat(page.locator("#diagnostics li")).hasCount(21);
+    assertThat(page.locator("#diagnostics li").last()).containsText("... and 60 more unknown_attribute warnings");
+  }
+
+  @Test
   void questionsPageAnswersAGateAndCancelStopsARunResumably() {
     String answered = server.submit(TestServer.pipeline("quickstart.dot"));
     server.awaitQuestion(answered);
