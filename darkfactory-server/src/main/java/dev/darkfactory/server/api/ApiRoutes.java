@@ -12,13 +12,10 @@ import java.util.Optional;
 public final class ApiRoutes {
   private ApiRoutes() {}
 
+  /** The security headers first, so every response has them, errors included; then the token. */
   public static void register(RoutesConfig routes, ServerConfig config, RunManager runs, Optional<GraphvizRenderer> graphviz, ServerInfo info) {
+    routes.before(ctx -> SecurityHeaders.apply(ctx::header));
     config.token().ifPresent(token -> routes.before(new AccessGuard(token)));
-    routes.before(ctx -> {
-      ctx.header("X-Content-Type-Options", "nosniff");
-      ctx.header("Referrer-Policy", "no-referrer");
-      ctx.header("X-Frame-Options", "DENY");
-    });
     long max = config.maxRequestBytes();
     new PipelineRoutes(runs, max).register(routes);
     new QuestionRoutes(runs, max).register(routes);

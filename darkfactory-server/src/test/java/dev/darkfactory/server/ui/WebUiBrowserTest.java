@@ -30,6 +30,7 @@ class WebUiBrowserTest {
   static BrowserSupport chromium;
   static TestServer server;
   final List<String> pageErrors = new ArrayList<>();
+  final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
   final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
   final List<String> origins = new ArrayList<>();
 
@@ -55,6 +56,11 @@ class WebUiBrowserTest {
   }
 
   @AfterEach
+  void theUiKeepsToItsContentSecurityPolicy() {
+    assertThat(policyViolations).as("Content-Security-Policy violations: the UI must comply, not the policy loosen").isEmpty();
+  }
+
+  @AfterEach
   void noRequestLeavesTheServer() {
     origins.add(origin(server));
     assertThat(requests).as("the pages made requests").isNotEmpty();
@@ -70,6 +76,15 @@ class WebUiBrowserTest {
   private Page page() {
     Page page = chromium.page();
     page.onPageError(pageErrors::add);
+    // Every refused inline style, script, connection or WebAssembly compile raises a securitypolicyviolation event.
+    page.exposeFunction("reportPolicyViolation", args -> policyViolations.add(String.valueOf(args[0])));
+    page.addInitScript("document.addEventListener('securitypolicyviolation', (e) =>"
+        + " window.reportPolicyViolation(e.violatedDirective + ' refused ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));");
+    page.onConsoleMessage(message -> {
+      if (message.text().contains("Content Security Policy")) {
+        policyViolations.add(message.text());
+      }
+    });
     // Context-wide, so workers and any popup are recorded too.
     page.context().onRequest(request -> requests.add(request.url()));
     return page;
