@@ -80,6 +80,10 @@ class ErrorPagesTest {
     List<String> auth = List.of("Host: " + host, "Authorization: Bearer " + TOKEN);
     assertJsonErrorWithSecurityHeaders(RawHttp.send(port, "GET /pipelines HTTP/1.1", List.of("Host: " + host), null), 401, "no token");
     assertJsonErrorWithSecurityHeaders(RawHttp.send(port, "GET /no/such/page HTTP/1.1", auth, null), 404, "unknown page");
+    assertJsonErrorWithSecurityHeaders(RawHttp.send(port, "GET /api/info HTTP/1.1", List.of("Host: evil.example"), null), 403, "foreign host");
+    List<String> text = new java.util.ArrayList<>(auth);
+    text.add("Content-Type: text/plain");
+    assertJsonErrorWithSecurityHeaders(RawHttp.send(port, "POST /validate HTTP/1.1", text, "{}"), 415, "text/plain");
   }
 
   @Test
