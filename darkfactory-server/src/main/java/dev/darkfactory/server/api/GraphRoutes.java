@@ -17,6 +17,8 @@ import dev.darkfactory.server.ServerException;
 import dev.darkfactory.server.dto.ValidateRequest;
 import dev.darkfactory.server.dto.ValidationReport;
 import dev.darkfactory.server.run.RunManager;
+import dev.darkfactory.server.svg.DisplayGraph;
+import dev.darkfactory.server.svg.SvgSanitizer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ import java.util.Optional;
 /**
  * The pipeline graph, coloured by each node's current status ({@code GET /pipelines/{id}/graph}):
  * SVG drawn by Graphviz on the server, or, with {@code ?format=dot} or when Graphviz is missing, the
- * styled DOT for the browser to draw with the bundled {@code @viz-js/viz}. And {@code POST
+ * styled DOT for the browser to draw with the bundled {@code @viz-js/viz}; both without links the UI
+ * must not follow ({@link DisplayGraph}, {@link SvgSanitizer}). And {@code POST
  * /validate}, which the DOT editor calls as the user types.
  */
 final class GraphRoutes {
@@ -55,7 +58,8 @@ final class GraphRoutes {
 
   private void graph(Context ctx) {
     String id = ctx.pathParam("id");
-    Graph graph = runs.graph(id);
+    // What the UI is shown carries no link it could be tricked into following (see DisplayGraph, SvgSanitizer).
+    Graph graph = DisplayGraph.scrub(runs.graph(id));
     Map<String, String> fills = StatusColors.fills(runs.nodeStatus(id));
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("svg");
     switch (format) {
@@ -67,10 +71,10 @@ final class GraphRoutes {
           String key = id + " " + fills;
           byte[] svg = svgCache.get(key);
           if (svg == null) {
-            svg = renderer.render(graph, GraphvizRenderer.Format.SVG, withPending(graph, fills));
+            svg = SvgSanitizer.sanitize(renderer.render(graph, GraphvizRenderer.Format.SVG, withPending(graph, fills)));
             svgCache.put(key, svg);
           }
-          ctx.contentType("image/svg+xml").header("X-Content-Type-Options", "nosniff").result(svg);
+          ctx.contentType("image/svg+xml").result(svg);
         } catch (RenderException e) {
           throw new ServerException.Unavailable("Graphviz could not draw the graph: " + e.getMessage());
         }

@@ -213,6 +213,40 @@ class WebUiBrowserTest {
   }
 
   @Test
+  void scriptLinksInTheGraphNeverRunWithEitherRenderer(@TempDir Path otherData) {
+    try (TestServer browserOnly = TestServer.start(otherData, b -> b.browserGraphs(true))) {
+      origins.add(origin(browserOnly));
+      for (TestServer target : List.of(server, browserOnly)) {
+        String id = target.submit(TestServer.pipeline("xss-links.dot"));
+        target.awaitStatus(id, "success");
+        Page page = page();
+        List<String> dialogs = new ArrayList<>();
+        page.onDialog(dialog -> {
+          dialogs.add(dialog.message());
+          dialog.dismiss();
+        });
+        page.navigate(target.url("/#/runs/" + id));
+        assertThat(page.locator("#graph g.node[data-node=plan]")).hasAttribute("data-status", "success");
+        String renderer = page.locator("#graph").getAttribute("data-renderer");
+        @SuppressWarnings("unchecked")
+        List<String> hrefs = (List<String>) page.locator("#graph a").evaluateAll(
+            "links => links.map(a => a.getAttribute('href') || a.getAttributeNS('http://www.w3.org/1999/xlink', 'href') || '')");
+        assertThat(hrefs).as(renderer + " renderer: links in the graph").contains("https://example.com/runbook?a=1&b=2", "/pipelines")
+            .allSatisfy(href -> assertThat(dev.darkfactory.server.svg.SafeLinks.isSafe(href)).as(href).isTrue());
+        assertThat(page.locator("#graph [id=questions]")).hasCount(0);
+        for (String node : new String[] {"start", "plan", "hex", "mixed", "data", "vb", "named", "label"}) {
+          page.locator("#graph g.node[data-node=" + node + "]").click();
+        }
+        page.locator("#graph g.edge").first().click();
+        assertThat(page.url()).as(renderer + " renderer: still on the run page").startsWith(target.url("/"));
+        assertThat(dialogs).as(renderer + " renderer: script that ran").isEmpty();
+        assertThat((Object) page.evaluate("() => document.querySelectorAll('#graph script, #graph foreignObject, #graph [onload]').length"))
+            .isEqualTo(0);
+      }
+    }
+  }
+
+  @Test
   void withoutServerGraphvizTheBundledRendererDrawsTheGraph(@TempDir Path otherData) {
     try (TestServer browserOnly = TestServer.start(otherData, b -> b.browserGraphs(true))) {
       origins.add(origin(browserOnly));
