@@ -2,6 +2,7 @@ package dev.darkfactory.server;
 
 import dev.darkfactory.pipeline.render.GraphvizRenderer;
 import dev.darkfactory.server.api.ApiRoutes;
+import dev.darkfactory.server.api.JsonErrorHandler;
 import dev.darkfactory.server.api.WireJson;
 import dev.darkfactory.server.dto.ServerInfo;
 import dev.darkfactory.server.run.RunManager;
@@ -57,6 +58,7 @@ public final class DarkFactoryServer implements AutoCloseable {
       javalin.jsonMapper(new JavalinJackson3(WireJson.mapper(), true));
       javalin.jetty.host = config.host();
       javalin.jetty.port = config.port();
+      JsonErrorHandler.install(javalin.jetty);
       javalin.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = UI;

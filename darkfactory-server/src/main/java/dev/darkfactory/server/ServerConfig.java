@@ -6,8 +6,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything {@link DarkFactoryServer#create} needs. A non-loopback {@code host} requires a token:
@@ -22,6 +24,9 @@ import java.util.Optional;
  * @param heartbeat how often an idle SSE stream gets a comment line, which also detects closed clients
  * @param resumeOnStart resume runs that were in flight when the server stopped; otherwise mark them interrupted
  * @param browserGraphs never render on the server (tests of the in-browser renderer)
+ * @param allowedHosts host names the {@code Host} header may carry besides the bound address (and,
+ *     on loopback, {@code localhost}, {@code 127.0.0.1}, {@code [::1]}): the names a proxy or users
+ *     reach the server by; anything else is refused, which stops DNS rebinding
  */
 public record ServerConfig(
     String host,
@@ -36,11 +41,15 @@ public record ServerConfig(
     int sseQueueCapacity,
     Duration heartbeat,
     boolean resumeOnStart,
-    boolean browserGraphs) {
+    boolean browserGraphs,
+    List<String> allowedHosts) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7777;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+  private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*");
+  private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]{2,45}");
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -51,6 +60,8 @@ public record ServerConfig(
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(heartbeat, "heartbeat");
+    Objects.requireNonNull(allowedHosts, "allowedHosts");
+    allowedHosts = allowedHosts.stream().map(ServerConfig::hostName).distinct().toList();
     if (port < 0 || port > 65535) {
       throw new ServerException.ConfigurationInvalid("--port must be 0 to 65535, not " + port);
     }
@@ -80,6 +91,22 @@ public record ServerConfig(
     }
   }
 
+  /**
+   * An allowed host name as compared with {@code Host} headers: lower case, IPv6 without brackets.
+   * A name with a scheme, a port, a path or a wildcard is refused with a message saying why.
+   */
+  private static String hostName(String value) {
+    String name = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (name.startsWith("[") && name.endsWith("]")) {
+      name = name.substring(1, name.length() - 1);
+    }
+    if (!HOST_NAME.matcher(name).matches() && !(name.contains(":") && IPV6.matcher(name).matches())) {
+      throw new ServerException.ConfigurationInvalid("--allowed-host \"" + value + "\" is not a host name or IP address"
+          + " (give the name alone, without scheme, port or path, for example --allowed-host factory.example.com)");
+    }
+    return name;
+  }
+
   public boolean authRequired() {
     return token.isPresent();
   }
@@ -99,6 +126,7 @@ public record ServerConfig(
     private Duration heartbeat = Duration.ofSeconds(15);
     private boolean resumeOnStart = true;
     private boolean browserGraphs;
+    private List<String> allowedHosts = List.of();
 
     private Builder(Path dataDir, PipelineExecutor executor) {
       this.dataDir = dataDir;
@@ -160,9 +188,15 @@ public record ServerConfig(
       return this;
     }
 
+    /** Host names to answer besides the bound address (see {@link ServerConfig#allowedHosts()}). */
+    public Builder allowedHosts(List<String> value) {
+      allowedHosts = List.copyOf(value);
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(host, port, dataDir, token, indexUrl, maxRequestBytes, executor, listener, clock,
-          sseQueueCapacity, heartbeat, resumeOnStart, browserGraphs);
+          sseQueueCapacity, heartbeat, resumeOnStart, browserGraphs, allowedHosts);
     }
   }
 }

@@ -56,6 +56,16 @@ public abstract sealed class ServerException extends RuntimeException {
     }
   }
 
+  /**
+   * 403: the request comes from somewhere the server does not answer: a {@code Host} header that
+   * names another site (DNS rebinding), or a state-changing request from a foreign {@code Origin}.
+   */
+  public static final class Forbidden extends ServerException {
+    public Forbidden(String message) {
+      super(403, "forbidden", message, null);
+    }
+  }
+
   /** 404: no such run, stage, question or artifact. */
   public static final class NotFound extends ServerException {
     public NotFound(String message) {
@@ -81,6 +91,17 @@ public abstract sealed class ServerException extends RuntimeException {
   public static final class PayloadTooLarge extends ServerException {
     public PayloadTooLarge(String message) {
       super(413, "payload_too_large", message, null);
+    }
+  }
+
+  /**
+   * 415: a state-changing request without {@code Content-Type: application/json}. Browsers send
+   * cross-site forms and text/plain posts without asking; a JSON content type needs a CORS
+   * preflight this server never grants, so requiring it stops cross-site requests.
+   */
+  public static final class UnsupportedMediaType extends ServerException {
+    public UnsupportedMediaType(String message) {
+      super(415, "unsupported_media_type", message, null);
     }
   }
 

@@ -126,10 +126,11 @@ final class RunSession {
     return HandlerRegistry.standard(backend, interviewer);
   }
 
-  /** Parses, transforms and validates a pipeline, printing its warnings; validation errors throw (exit 2). */
+  /** Parses, transforms and validates a pipeline, printing its warnings (repeats summarised); validation errors throw (exit 2). */
   Graph load(Path file, HandlerRegistry registry) {
     var loaded = loader(registry).load(file);
-    loaded.diagnostics().stream().filter(d -> !d.isError()).forEach(d -> cli.err().println(style.yellow(d.toString())));
+    var warnings = loaded.diagnostics().stream().filter(d -> !d.isError()).toList();
+    dev.darkfactory.pipeline.problem.DiagnosticSummary.of(warnings).listed().forEach(d -> cli.err().println(style.yellow(d.toString())));
     return loaded.requireValid();
   }
 

@@ -8,6 +8,7 @@ import dev.darkfactory.pipeline.LoadedPipeline;
 import dev.darkfactory.pipeline.PipelineLoader;
 import dev.darkfactory.pipeline.dot.DotSource;
 import dev.darkfactory.pipeline.problem.Diagnostic;
+import dev.darkfactory.pipeline.problem.DiagnosticSummary;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.report.DiagnosticJson;
 import dev.darkfactory.pipeline.source.SourceText;
@@ -33,8 +34,11 @@ public final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The pipeline (.dot) file.")
   Path file;
 
-  @Option(names = "--json", description = "Print {\"valid\", \"diagnostics\":[...]} instead of text.")
+  @Option(names = "--json", description = "Print {\"valid\", \"total\", \"counts\", \"diagnostics\":[...]} instead of text.")
   boolean json;
+
+  @Option(names = "--all", description = "List every finding; by default at most 20 of a rule and 200 in all are listed, the rest counted.")
+  boolean all;
 
   public ValidateCommand(CliContext context) {
     this.context = context;
@@ -50,11 +54,12 @@ public final class ValidateCommand implements Callable<Integer> {
     } catch (DotSyntaxException syntax) {
       diagnostics = List.of(DiagnosticJson.asDiagnostic(syntax));
     }
+    DiagnosticSummary summary = DiagnosticSummary.of(diagnostics, all ? DiagnosticSummary.Limits.NONE : DiagnosticSummary.Limits.DEFAULT);
     if (json) {
-      context.out().println(Json.pretty(DiagnosticJson.report(diagnostics)));
+      context.out().println(Json.pretty(DiagnosticJson.report(summary)));
       context.out().flush();
     } else {
-      new DiagnosticPrinter(context.out(), context.terminal()).print(source, diagnostics);
+      new DiagnosticPrinter(context.out(), context.terminal()).print(source, summary);
     }
     return diagnostics.stream().anyMatch(Diagnostic::isError) ? ExitCode.FAILED : ExitCode.OK;
   }

@@ -2,14 +2,16 @@ package dev.darkfactory.cli.render;
 
 import dev.darkfactory.cli.Terminal;
 import dev.darkfactory.pipeline.problem.Diagnostic;
+import dev.darkfactory.pipeline.problem.DiagnosticSummary;
 import dev.darkfactory.pipeline.problem.Severity;
 import dev.darkfactory.pipeline.source.SourceText;
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Locale;
 
 /**
  * Prints diagnostics the way compilers do: {@code file:line:column: severity[rule]: message}, the
- * source line with a caret, and the suggested fix; then a one-line summary.
+ * source line with a caret, and the suggested fix; then a line per rule whose repeats were not
+ * listed ({@link DiagnosticSummary}), and a one-line summary with the full counts.
  */
 public final class DiagnosticPrinter {
   private final PrintWriter out;
@@ -20,8 +22,8 @@ public final class DiagnosticPrinter {
     this.style = new Style(terminal.colour());
   }
 
-  public void print(SourceText source, List<Diagnostic> diagnostics) {
-    for (Diagnostic diagnostic : diagnostics) {
+  public void print(SourceText source, DiagnosticSummary summary) {
+    for (Diagnostic diagnostic : summary.shown()) {
       String where = diagnostic.position().isKnown() ? diagnostic.position().toString() : source.name();
       out.println(style.bold(where + ":") + " " + severity(diagnostic.severity()) + style.dim("[" + diagnostic.rule() + "]")
           + ": " + diagnostic.message());
@@ -31,14 +33,23 @@ public final class DiagnosticPrinter {
       diagnostic.fix().ifPresent(fix -> out.println("   " + style.cyan("fix:") + " " + fix));
       out.println();
     }
-    out.println(summary(source.name(), diagnostics));
+    for (DiagnosticSummary.Omitted omitted : summary.omitted()) {
+      out.println(style.bold(source.name() + ":") + " " + severity(omitted.severity()) + style.dim("[" + omitted.rule() + "]") + ": "
+          + omitted.message());
+    }
+    if (!summary.omitted().isEmpty()) {
+      out.println("   " + style.cyan("note:") + " " + String.format(Locale.ROOT, "%,d of %,d", summary.shown().size(), summary.total())
+          + " findings listed; --all lists every one");
+      out.println();
+    }
+    out.println(summary(source.name(), summary));
     out.flush();
   }
 
-  private String summary(String file, List<Diagnostic> diagnostics) {
-    long errors = count(diagnostics, Severity.ERROR);
-    long warnings = count(diagnostics, Severity.WARNING);
-    long infos = count(diagnostics, Severity.INFO);
+  private String summary(String file, DiagnosticSummary summary) {
+    long errors = summary.count(Severity.ERROR);
+    long warnings = summary.count(Severity.WARNING);
+    long infos = summary.count(Severity.INFO);
     if (errors > 0) {
       return style.red(file + ": invalid: " + plural(errors, "error") + ", " + plural(warnings, "warning"))
           + (infos > 0 ? ", " + plural(infos, "note") : "");
@@ -54,10 +65,6 @@ public final class DiagnosticPrinter {
       case WARNING -> style.yellow("warning");
       case INFO -> style.cyan("note");
     };
-  }
-
-  private static long count(List<Diagnostic> diagnostics, Severity severity) {
-    return diagnostics.stream().filter(d -> d.severity() == severity).count();
   }
 
   private static String plural(long count, String noun) {

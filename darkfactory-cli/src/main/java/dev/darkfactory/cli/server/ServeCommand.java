@@ -9,6 +9,8 @@ import dev.darkfactory.server.ServerConfig;
 import dev.darkfactory.server.ServerException;
 import dev.darkfactory.server.run.EngineExecutor;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +54,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-request-bytes", paramLabel = "N", defaultValue = "1048576", description = "Largest request body accepted. Default: ${DEFAULT-VALUE}.")
   long maxRequestBytes;
 
+  @Option(names = "--allowed-host", paramLabel = "NAME", description = {
+      "Also answer requests whose Host header is NAME (repeatable): a name users or a proxy reach the server by.",
+      "Other names are refused, which stops DNS rebinding; the bound address (and localhost on loopback) always works."})
+  List<String> allowedHosts = new ArrayList<>();
+
   @Option(names = "--no-resume", description = "Mark runs that were in flight at the last stop as interrupted instead of resuming them.")
   boolean noResume;
 
@@ -75,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       config = ServerConfig.newBuilder(data.toAbsolutePath(), new EngineExecutor(workdir == null ? Path.of("") : workdir, environment))
           .host(host).port(port).token(secret).indexUrl(Optional.ofNullable(index)).maxRequestBytes(maxRequestBytes)
-          .resumeOnStart(!noResume).listener(new ServerPrinter(context.out(), context.err())).build();
+          .resumeOnStart(!noResume).allowedHosts(allowedHosts).listener(new ServerPrinter(context.out(), context.err())).build();
       server = DarkFactoryServer.create(config).start();
     } catch (ServerException e) {
       throw new UserException(e.getMessage(), ExitCode.USAGE);

@@ -12,10 +12,11 @@ public final class ValidationException extends PipelineException {
     this.diagnostics = List.copyOf(diagnostics);
   }
 
+  /** The errors, summarised past {@link DiagnosticSummary.Limits#DEFAULT} so ten thousand of them make a readable message. */
   private static String format(List<Diagnostic> diagnostics) {
     List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
     String header = errors.size() == 1 ? "the pipeline has 1 error:" : "the pipeline has " + errors.size() + " errors:";
-    return errors.stream().map(d -> "  " + d).collect(Collectors.joining("\n", header + "\n", ""));
+    return DiagnosticSummary.of(errors).listed().stream().map(d -> "  " + d).collect(Collectors.joining("\n", header + "\n", ""));
   }
 
   /** All diagnostics, warnings included. */

@@ -34,7 +34,7 @@ final class AccessGuard implements Handler {
       cookie.setSameSite(SameSite.STRICT);
       cookie.setPath("/");
       ctx.cookie(cookie);
-      ctx.redirect(ctx.path());
+      ctx.redirect(sameOrigin(ctx.path()));
       ctx.skipRemainingHandlers();
       return;
     }
@@ -45,6 +45,17 @@ final class AccessGuard implements Handler {
     if (!matches(presented.get())) {
       throw new ServerException.Unauthorized("the token is not valid for this server");
     }
+  }
+
+  /**
+   * Where the login link sends the browser: the same path, but only as a path on this origin. A
+   * request for {@code //evil.example/?token=...} must not answer {@code Location: //evil.example/},
+   * which browsers read as another host; anything that is not a plain absolute path goes to {@code /}.
+   */
+  static String sameOrigin(String path) {
+    boolean plain = path.startsWith("/") && !path.startsWith("//") && path.indexOf('\\') < 0
+        && path.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
+    return plain ? path : "/";
   }
 
   private static Optional<String> bearer(Context ctx) {

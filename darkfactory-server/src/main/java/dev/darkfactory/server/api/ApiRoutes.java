@@ -12,13 +12,17 @@ import java.util.Optional;
 public final class ApiRoutes {
   private ApiRoutes() {}
 
+  /**
+   * Order matters: the security headers first, so every response has them, errors included; then
+   * the Host check (DNS rebinding), the token, and, on matched state-changing endpoints, the Origin
+   * and content-type check.
+   */
   public static void register(RoutesConfig routes, ServerConfig config, RunManager runs, Optional<GraphvizRenderer> graphviz, ServerInfo info) {
+    AllowedHosts hosts = new AllowedHosts(config.host(), config.allowedHosts());
+    routes.before(ctx -> SecurityHeaders.apply(ctx::header));
+    routes.before(new HostGuard(hosts));
     config.token().ifPresent(token -> routes.before(new AccessGuard(token)));
-    routes.before(ctx -> {
-      ctx.header("X-Content-Type-Options", "nosniff");
-      ctx.header("Referrer-Policy", "no-referrer");
-      ctx.header("X-Frame-Options", "DENY");
-    });
+    routes.beforeMatched(new CrossSiteGuard(hosts));
     long max = config.maxRequestBytes();
     new PipelineRoutes(runs, max).register(routes);
     new QuestionRoutes(runs, max).register(routes);

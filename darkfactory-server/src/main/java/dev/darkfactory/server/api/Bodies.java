@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Reads request bodies: size-limited, JSON only, into wire records; every problem is a 400 or 413. */
+/** Reads request bodies: size-limited, JSON only, into wire records; every problem is a 400, 413 or 415. */
 final class Bodies {
   private Bodies() {}
 
@@ -37,9 +37,8 @@ final class Bodies {
       discardIfSmall(ctx, declared, maxBytes);
       throw new ServerException.PayloadTooLarge("the request body is " + declared + " bytes; the limit is " + maxBytes);
     }
-    String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new ServerException.BadRequest("send the body as JSON with Content-Type: application/json");
+    if (!MediaTypes.isJson(ctx.contentType())) {
+      throw new ServerException.UnsupportedMediaType("send the body as JSON with Content-Type: application/json");
     }
     byte[] body = ctx.bodyAsBytes();
     if (body.length > maxBytes) {

@@ -60,14 +60,21 @@ final class ErrorMapping {
     };
   }
 
-  private static String code(int status) {
+  /** The {@code code} of an error body for a status that no {@code ServerException} produced. */
+  static String code(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 401 -> "unauthorized";
+      case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 409 -> "conflict";
       case 413 -> "payload_too_large";
+      case 414 -> "uri_too_long";
+      case 415 -> "unsupported_media_type";
+      case 431 -> "headers_too_large";
+      case 500 -> "internal_error";
+      case 503 -> "unavailable";
       default -> "http_" + status;
     };
   }

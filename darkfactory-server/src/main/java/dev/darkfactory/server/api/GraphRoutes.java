@@ -6,14 +6,19 @@ import dev.darkfactory.pipeline.graph.Attribute;
 import dev.darkfactory.pipeline.graph.Attributes;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.graph.Node;
+import dev.darkfactory.pipeline.problem.DiagnosticSummary;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.problem.RenderException;
+import dev.darkfactory.pipeline.problem.Severity;
 import dev.darkfactory.pipeline.render.GraphvizRenderer;
+import dev.darkfactory.pipeline.report.DiagnosticJson;
 import dev.darkfactory.server.ServerException;
 import dev.darkfactory.server.dto.ValidateRequest;
 import dev.darkfactory.server.dto.ValidationReport;
 import dev.darkfactory.server.run.RunManager;
+import dev.darkfactory.server.svg.DisplayGraph;
+import dev.darkfactory.server.svg.SvgSanitizer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -24,7 +29,8 @@ import java.util.Optional;
 /**
  * The pipeline graph, coloured by each node's current status ({@code GET /pipelines/{id}/graph}):
  * SVG drawn by Graphviz on the server, or, with {@code ?format=dot} or when Graphviz is missing, the
- * styled DOT for the browser to draw with the bundled {@code @viz-js/viz}. And {@code POST
+ * styled DOT for the browser to draw with the bundled {@code @viz-js/viz}; both without links the UI
+ * must not follow ({@link DisplayGraph}, {@link SvgSanitizer}). And {@code POST
  * /validate}, which the DOT editor calls as the user types.
  */
 final class GraphRoutes {
@@ -52,7 +58,8 @@ final class GraphRoutes {
 
   private void graph(Context ctx) {
     String id = ctx.pathParam("id");
-    Graph graph = runs.graph(id);
+    // What the UI is shown carries no link it could be tricked into following (see DisplayGraph, SvgSanitizer).
+    Graph graph = DisplayGraph.scrub(runs.graph(id));
     Map<String, String> fills = StatusColors.fills(runs.nodeStatus(id));
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("svg");
     switch (format) {
@@ -64,10 +71,10 @@ final class GraphRoutes {
           String key = id + " " + fills;
           byte[] svg = svgCache.get(key);
           if (svg == null) {
-            svg = renderer.render(graph, GraphvizRenderer.Format.SVG, withPending(graph, fills));
+            svg = SvgSanitizer.sanitize(renderer.render(graph, GraphvizRenderer.Format.SVG, withPending(graph, fills)));
             svgCache.put(key, svg);
           }
-          ctx.contentType("image/svg+xml").header("X-Content-Type-Options", "nosniff").result(svg);
+          ctx.contentType("image/svg+xml").result(svg);
         } catch (RenderException e) {
           throw new ServerException.Unavailable("Graphviz could not draw the graph: " + e.getMessage());
         }
@@ -109,13 +116,21 @@ final class GraphRoutes {
     try {
       pipeline = runs.load(request.dot());
     } catch (DotSyntaxException e) {
-      ctx.json(new ValidationReport(false, "", 0, 0, List.of(Diagnostics.of(e))));
+      ctx.json(report(DiagnosticSummary.of(List.of(DiagnosticJson.asDiagnostic(e))), "", 0, 0));
       return;
     } catch (PipelineException e) {
       throw new ServerException.BadRequest("the pipeline cannot be loaded: " + e.getMessage());
     }
     Graph graph = pipeline.graph();
-    ctx.json(new ValidationReport(!pipeline.hasErrors(), graph.name(), graph.nodes().size(), graph.edges().size(),
-        Diagnostics.of(pipeline.diagnostics())));
+    ctx.json(report(DiagnosticSummary.of(pipeline.diagnostics()), graph.name(), graph.nodes().size(), graph.edges().size()));
+  }
+
+  private static ValidationReport report(DiagnosticSummary summary, String name, int nodes, int edges) {
+    Map<String, Integer> severities = new java.util.LinkedHashMap<>();
+    for (Severity severity : Severity.values()) {
+      severities.put(severity.label(), summary.count(severity));
+    }
+    return new ValidationReport(summary.valid(), name, nodes, edges, summary.total(), summary.shown().size(), summary.omittedCount(),
+        summary.byRule(), severities, Diagnostics.of(summary));
   }
 }

@@ -2,6 +2,7 @@ package dev.darkfactory.server.api;
 
 import dev.darkfactory.pipeline.LoadedPipeline;
 import dev.darkfactory.pipeline.backend.ScriptedBackend;
+import dev.darkfactory.pipeline.problem.DiagnosticSummary;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.state.JsonValues;
@@ -95,7 +96,7 @@ final class PipelineRoutes {
     }
     if (pipeline.hasErrors()) {
       throw new ServerException.InvalidPipeline("the pipeline has " + pipeline.errors().size() + " validation error(s)",
-          Diagnostics.of(pipeline.diagnostics()));
+          Diagnostics.of(DiagnosticSummary.of(pipeline.diagnostics())));
     }
     return pipeline;
   }

@@ -121,7 +121,8 @@ class PipelineRoutesTest {
         .contains("needs \"script\"");
     Response wrongType = server.send(server.request("/pipelines").header("Content-Type", "text/plain")
         .POST(HttpRequest.BodyPublishers.ofString("{\"dot\":\"x\"}")).build());
-    assertThat(wrongType.status()).isEqualTo(400);
+    assertThat(wrongType.status()).isEqualTo(415);
+    assertThat(wrongType.errorCode()).isEqualTo("unsupported_media_type");
   }
 
   @Test

@@ -30,6 +30,7 @@ class WebUiBrowserTest {
   static BrowserSupport chromium;
   static TestServer server;
   final List<String> pageErrors = new ArrayList<>();
+  final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
   final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
   final List<String> origins = new ArrayList<>();
 
@@ -55,6 +56,11 @@ class WebUiBrowserTest {
   }
 
   @AfterEach
+  void theUiKeepsToItsContentSecurityPolicy() {
+    assertThat(policyViolations).as("Content-Security-Policy violations: the UI must comply, not the policy loosen").isEmpty();
+  }
+
+  @AfterEach
   void noRequestLeavesTheServer() {
     origins.add(origin(server));
     assertThat(requests).as("the pages made requests").isNotEmpty();
@@ -70,6 +76,15 @@ class WebUiBrowserTest {
   private Page page() {
     Page page = chromium.page();
     page.onPageError(pageErrors::add);
+    // Every refused inline style, script, connection or WebAssembly compile raises a securitypolicyviolation event.
+    page.exposeFunction("reportPolicyViolation", args -> policyViolations.add(String.valueOf(args[0])));
+    page.addInitScript("document.addEventListener('securitypolicyviolation', (e) =>"
+        + " window.reportPolicyViolation(e.violatedDirective + ' refused ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));");
+    page.onConsoleMessage(message -> {
+      if (message.text().contains("Content Security Policy")) {
+        policyViolations.add(message.text());
+      }
+    });
     // Context-wide, so workers and any popup are recorded too.
     page.context().onRequest(request -> requests.add(request.url()));
     return page;
@@ -148,6 +163,16 @@ class WebUiBrowserTest {
   }
 
   @Test
+  void theEditorCountsEveryFindingButListsFew() {
+    Page page = page();
+    page.navigate(server.url("/#/new"));
+    page.locator("#dot").fill(dev.darkfactory.server.api.ValidateLimitsTest.pipeline(40, false));
+    assertThat(page.locator("#validity")).hasText(Pattern.compile("^Valid: Big, 42 nodes, 80 warning\\(s\\)"));
+    assertThat(page.locator("#diagnostics li")).hasCount(21);
+    assertThat(page.locator("#diagnostics li").last()).containsText("... and 60 more unknown_attribute warnings");
+  }
+
+  @Test
   void questionsPageAnswersAGateAndCancelStopsARunResumably() {
     String answered = server.submit(TestServer.pipeline("quickstart.dot"));
     server.awaitQuestion(answered);
@@ -184,6 +209,40 @@ class WebUiBrowserTest {
       page.locator("#questions button[data-key=A]").click();
       assertThat(page.locator("#run-status")).hasAttribute("data-status", "success");
       assertThat(page.locator("#graph g.node[data-node=review]")).hasAttribute("data-status", "success");
+    }
+  }
+
+  @Test
+  void scriptLinksInTheGraphNeverRunWithEitherRenderer(@TempDir Path otherData) {
+    try (TestServer browserOnly = TestServer.start(otherData, b -> b.browserGraphs(true))) {
+      origins.add(origin(browserOnly));
+      for (TestServer target : List.of(server, browserOnly)) {
+        String id = target.submit(TestServer.pipeline("xss-links.dot"));
+        target.awaitStatus(id, "success");
+        Page page = page();
+        List<String> dialogs = new ArrayList<>();
+        page.onDialog(dialog -> {
+          dialogs.add(dialog.message());
+          dialog.dismiss();
+        });
+        page.navigate(target.url("/#/runs/" + id));
+        assertThat(page.locator("#graph g.node[data-node=plan]")).hasAttribute("data-status", "success");
+        String renderer = page.locator("#graph").getAttribute("data-renderer");
+        @SuppressWarnings("unchecked")
+        List<String> hrefs = (List<String>) page.locator("#graph a").evaluateAll(
+            "links => links.map(a => a.getAttribute('href') || a.getAttributeNS('http://www.w3.org/1999/xlink', 'href') || '')");
+        assertThat(hrefs).as(renderer + " renderer: links in the graph").contains("https://example.com/runbook?a=1&b=2", "/pipelines")
+            .allSatisfy(href -> assertThat(dev.darkfactory.server.svg.SafeLinks.isSafe(href)).as(href).isTrue());
+        assertThat(page.locator("#graph [id=questions]")).hasCount(0);
+        for (String node : new String[] {"start", "plan", "hex", "mixed", "data", "vb", "named", "label"}) {
+          page.locator("#graph g.node[data-node=" + node + "]").click();
+        }
+        page.locator("#graph g.edge").first().click();
+        assertThat(page.url()).as(renderer + " renderer: still on the run page").startsWith(target.url("/"));
+        assertThat(dialogs).as(renderer + " renderer: script that ran").isEmpty();
+        assertThat((Object) page.evaluate("() => document.querySelectorAll('#graph script, #graph foreignObject, #graph [onload]').length"))
+            .isEqualTo(0);
+      }
     }
   }
 

@@ -1,4 +1,6 @@
 // The HTTP API. Same-origin requests carry the login cookie, so the token never sits in JS.
+// Every request that changes something is sent as application/json, body or not: the server
+// refuses anything else, which is what keeps other sites' forms from reaching it.
 export class ApiError extends Error {
   constructor(status, code, message, diagnostics) {
     super(message);
@@ -10,10 +12,8 @@ export class ApiError extends Error {
 
 async function request(method, path, body) {
   const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
+  if (method !== 'GET') init.headers['Content-Type'] = 'application/json';
+  if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(path, init);
   const type = response.headers.get('Content-Type') || '';
   if (!response.ok) {

@@ -84,10 +84,12 @@ export function renderNewRun(root) {
   function drawReport() {
     clear(list);
     const diagnostics = report.diagnostics;
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    // The list is capped (20 of a rule, 200 in all); the counts are not.
+    const errors = report.severities ? report.severities.error : diagnostics.filter((d) => d.severity === 'error').length;
+    const findings = report.total !== undefined ? report.total : diagnostics.length;
     validity.className = 'validity ' + (report.valid ? 'ok' : 'bad');
     validity.textContent = report.valid
-      ? 'Valid' + (report.name ? ': ' + report.name + ', ' + report.node_count + ' nodes' : '') + (diagnostics.length ? ', ' + diagnostics.length + ' warning(s)' : '')
+      ? 'Valid' + (report.name ? ': ' + report.name + ', ' + report.node_count + ' nodes' : '') + (findings ? ', ' + findings + ' warning(s)' : '')
       : errors + ' error' + (errors === 1 ? '' : 's');
     submit.disabled = !report.valid;
     if (diagnostics.length === 0) list.append(h('li', { class: 'muted' }, 'No problems found.'));

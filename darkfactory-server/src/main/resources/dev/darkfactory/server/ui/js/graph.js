@@ -33,7 +33,7 @@ export async function drawGraph(box, runId, useServer, onNodeClick) {
   }
   if (!svg) {
     const dot = await api.graph(runId, 'dot');
-    svg = (await viz()).renderSVGElement(dot);
+    svg = sanitize((await viz()).renderSVGElement(dot));
     box.dataset.renderer = 'browser';
   } else {
     box.dataset.renderer = 'server';
@@ -67,15 +67,35 @@ export async function drawGraph(box, runId, useServer, onNodeClick) {
 }
 
 // Graphviz output is data, not trusted markup: parse it as SVG and drop anything executable.
+// The server has already done the same (SvgSanitizer); this is the second line, and the only one
+// for graphs drawn in the browser.
 function parse(text) {
   const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
   const svg = doc.documentElement;
   if (svg.nodeName !== 'svg') return null;
-  svg.querySelectorAll('script, foreignObject').forEach((el) => el.remove());
-  svg.querySelectorAll('*').forEach((el) => {
+  return document.importNode(sanitize(svg), true);
+}
+
+const DROPPED = new Set(['script', 'style', 'foreignobject', 'iframe', 'embed', 'object', 'audio', 'video', 'handler', 'listener',
+  'set', 'animate', 'animatemotion', 'animatetransform', 'animatecolor', 'discard']);
+
+function sanitize(svg) {
+  svg.querySelectorAll('*').forEach((el) => { if (DROPPED.has(el.localName.toLowerCase())) el.remove(); });
+  for (const el of [svg, ...svg.querySelectorAll('*')]) {
     for (const attr of [...el.attributes]) {
-      if (attr.name.startsWith('on') || /^\s*javascript:/i.test(attr.value)) el.removeAttribute(attr.name);
+      const name = attr.localName.toLowerCase();
+      if (name.startsWith('on') || (name === 'href' && !safeLink(attr.value))) el.removeAttributeNode(attr);
     }
-  });
-  return document.importNode(svg, true);
+  }
+  return svg;
+}
+
+// The server's SafeLinks, for a value the XML parser has already decoded: http(s), or a relative
+// link on this origin. Browsers drop tabs and newlines inside a URL and trim controls and spaces
+// from its ends, so those are removed before the scheme is read.
+export function safeLink(value) {
+  const compact = value.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
+  if (scheme) return ['http', 'https'].includes(scheme[1].toLowerCase());
+  return !compact.startsWith('//') && !compact.includes('\\');
 }
