@@ -175,6 +175,7 @@ public final class StatusCommand implements Callable<Integer> {
           case "success", "partial_success" -> style.green(unicode ? "✔" : "+");
           case "fail" -> style.red(unicode ? "✘" : "x");
           case "skipped" -> style.dim("-");
+          case "stopped" -> style.yellow(unicode ? "■" : "s");
           default -> style.yellow(unicode ? "…" : ">");
         };
         String time = stage.durationMs().map(ms -> ProgressRenderer.seconds(Duration.ofMillis(ms))).orElse("");

@@ -19,6 +19,7 @@ import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStarted;
 import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageStopped;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageNote;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageRetrying;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
@@ -91,6 +92,9 @@ public final class ProgressRenderer implements PipelineListener {
     if (event instanceof StageFailed e) {
       return e.runId() + "/" + e.branch() + "/" + e.nodeId();
     }
+    if (event instanceof StageStopped e) {
+      return e.runId() + "/" + e.branch() + "/" + e.nodeId();
+    }
     return null;
   }
 
@@ -104,6 +108,8 @@ public final class ProgressRenderer implements PipelineListener {
           + (e.status() == StageStatus.SUCCESS ? "" : style.dim(notes(e.notes())));
       case StageFailed e -> indent(e.runId(), e.branch()) + style.red(mark("✗", "x")) + " " + style.bold(e.nodeId()) + label(e.nodeId(), e.name()) + "  "
           + style.red(e.status().wire()) + ": " + e.error() + spent(e.runId(), e.nodeId()) + (e.willRetry() ? style.dim("  (will retry)") : "");
+      case StageStopped e -> indent(e.runId(), e.branch()) + style.yellow(mark("■", "-")) + " " + style.bold(e.nodeId()) + label(e.nodeId(), e.name())
+          + "  " + style.yellow("stopped") + ": " + e.reason().message();
       case StageRetrying e -> indent(e.runId(), e.branch()) + "  " + style.yellow(mark("↻", "~")) + " attempt " + e.attempt()
           + " of " + e.nodeId() + " in " + seconds(e.delay());
       case EdgeSelected e -> route(e);

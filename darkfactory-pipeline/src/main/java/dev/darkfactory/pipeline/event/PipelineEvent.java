@@ -54,6 +54,14 @@ public sealed interface PipelineEvent {
   record StageFailed(String runId, Instant at, String nodeId, String name, int index, String error, boolean willRetry, StageStatus status, String branch)
       implements PipelineEvent {}
 
+  /**
+   * Extension: the stage in flight was abandoned because the run (or its branch) is stopping: a
+   * cancel, Ctrl-C, a budget or the wall clock, a human gate with nobody to ask. Not completed: a
+   * resume runs it again. Every {@code StageStarted} thus ends in a completed, failed or stopped event.
+   */
+  record StageStopped(String runId, Instant at, String nodeId, String name, int index, StopReason reason, String branch)
+      implements PipelineEvent {}
+
   /** The next attempt starts after {@code delay} (3.5, 3.6). */
   record StageRetrying(String runId, Instant at, String nodeId, String name, int index, int attempt, Duration delay, String branch)
       implements PipelineEvent {}

@@ -60,6 +60,11 @@ public final class RunProjection {
         stage.duration = Optional.of(java.time.Duration.between(stage.startedAt, at).toMillis());
       });
       case "StageRetrying" -> stage(nodeId).ifPresent(stage -> stage.status = "retrying");
+      case "StageStopped" -> stage(nodeId).ifPresent(stage -> {
+        stage.status = "stopped";
+        stage.notes = Optional.of(event.path("message").asString(""));
+        stage.duration = Optional.of(java.time.Duration.between(stage.startedAt, at).toMillis());
+      });
       case "InterviewStarted" -> stage(event.path("question").path("stage").asString(event.path("stage").asString("")))
           .ifPresent(stage -> stage.status = "waiting");
       case "InterviewCompleted", "InterviewTimeout" -> stage(event.path("question").path("stage").asString(""))
@@ -78,6 +83,8 @@ public final class RunProjection {
       case "PipelineStopped" -> {
         error = Optional.of(event.path("message").asString(event.path("reason").asString("")));
         currentNode = Optional.empty();
+        // Logs written before StageStopped existed: the stage in flight ends with the run.
+        stages.values().stream().filter(Stage::inFlight).forEach(stage -> stage.status = "stopped");
       }
       case "PipelineCompleted" -> currentNode = Optional.empty();
       case "PipelineStarted" -> error = Optional.empty();
@@ -174,6 +181,10 @@ public final class RunProjection {
     Stage(String nodeId, String name) {
       this.nodeId = nodeId;
       this.name = name;
+    }
+
+    boolean inFlight() {
+      return status.equals("running") || status.equals("waiting") || status.equals("retrying");
     }
 
     StageDto toDto() {

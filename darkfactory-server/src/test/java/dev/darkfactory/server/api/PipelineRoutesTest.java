@@ -178,6 +178,36 @@ class PipelineRoutesTest {
   }
 
   @Test
+  void cancelEndsTheStageInFlightAsStoppedInTheDetailAndTheEvents() {
+    String id = server.submit(Map.of("dot", """
+        digraph Slow {
+          start [shape=Mdiamond]
+          work  [shape=parallelogram, tool_command="sleep 60"]
+          done  [shape=Msquare]
+          start -> work -> done
+        }
+        """));
+    server.await(id, run -> run.path("stages").findValuesAsString("status").contains("running")
+        && run.path("current_node").asString().equals("work"), "work running");
+    assertThat(server.post("/pipelines/" + id + "/cancel", "{}").status()).isEqualTo(202);
+    JsonNode stopped = server.awaitStatus(id, "stopped");
+    assertThat(stopped.path("stages")).filteredOn(s -> s.path("node_id").asString().equals("work")).singleElement().satisfies(work -> {
+      assertThat(work.path("status").asString()).isEqualTo("stopped");
+      assertThat(work.path("notes").asString()).isEqualTo("cancelled from the server");
+    });
+    assertThat(stopped.path("node_status").path("work").asString()).isEqualTo("stopped");
+    assertThat(stopped.has("current_node")).isFalse();
+    try (dev.darkfactory.server.SseTestClient events = dev.darkfactory.server.SseTestClient.open(server, "/pipelines/" + id + "/events", null)) {
+      assertThat(events.untilEnd()).filteredOn(e -> e.data().contains("\"type\":\"StageStopped\"")).singleElement()
+          .satisfies(e -> assertThat(e.data()).contains("\"node_id\":\"work\"", "\"reason\":\"cancelled\""));
+    }
+    assertThat(server.post("/pipelines/" + id + "/resume", "{}").status()).isEqualTo(202);
+    server.await(id, run -> run.path("current_node").asString().equals("work"), "work running again");
+    server.post("/pipelines/" + id + "/cancel", "{}");
+    server.awaitStatus(id, "stopped");
+  }
+
+  @Test
   void cancellingOrResumingAFinishedRunIsAConflict() {
     assertThat(server.post("/pipelines/" + finishedRun + "/cancel", "{}").errorCode()).isEqualTo("conflict");
     assertThat(server.post("/pipelines/" + finishedRun + "/resume", "{}").errorCode()).isEqualTo("conflict");
