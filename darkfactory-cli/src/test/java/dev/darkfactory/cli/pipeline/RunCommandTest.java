@@ -185,6 +185,39 @@ class RunCommandTest {
     assertThat(JsonValues.parse(resumed.out()).get("failure_reason").asString()).isEqualTo("scripted failure");
   }
 
+  /** What a process killed after writing manifest.json and before the first checkpoint leaves: the manifest and the graph copy. */
+  private static void leaveOnlyTheManifest(Path run) throws Exception {
+    tools.jackson.databind.node.ObjectNode manifest = (tools.jackson.databind.node.ObjectNode) JsonValues.parse(Files.readString(run.resolve("manifest.json")));
+    manifest.put("status", "running");
+    manifest.remove("finished_at");
+    try (var paths = Files.walk(run)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!path.equals(run) && !path.getFileName().toString().equals("pipeline.dot")) {
+          Files.delete(path);
+        }
+      }
+    }
+    Files.writeString(run.resolve("manifest.json"), JsonValues.pretty(manifest));
+  }
+
+  @Test
+  void aRunKilledBeforeItsFirstCheckpointIsResumedFromTheStartAndNotRunOver() throws Exception {
+    String runId = JsonValues.parse(CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--json").out()).get("run_id").asString();
+    leaveOnlyTheManifest(temp.resolve("run"));
+
+    CliRun over = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root());
+    assertThat(over.exitCode()).as(over.toString()).isEqualTo(2);
+    assertThat(over.err()).contains("already holds run " + runId + ", which has no checkpoint yet", "factory resume " + root());
+
+    CliRun resumed = CliRun.of("resume", root(), "--json");
+    assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+    assertThat(resumed.err()).contains("ended before its first checkpoint", "runs from the start");
+    JsonNode json = JsonValues.parse(resumed.out());
+    assertThat(json.get("status").asString()).isEqualTo("success");
+    assertThat(json.get("run_id").asString()).isEqualTo(runId);
+    assertThat(json.get("completed_nodes").toString()).isEqualTo("[\"start\",\"plan\",\"implement\",\"test\",\"implement\",\"test\",\"review\",\"done\"]");
+  }
+
   @Test
   void resumeOfADirectoryWithoutARunIsAUsageError() {
     CliRun run = CliRun.of("resume", temp.toString());

@@ -154,10 +154,12 @@ public final class EngineExecutor implements PipelineExecutor {
     return settings;
   }
 
+  /** An unfinished checkpoint, or the engine's manifest without one (killed before the first node: the resume runs from the start). */
   @Override
   public boolean canResume(RunDirectory directory) {
     try {
-      return directory.checkpoints().load().map(c -> !c.status().isFinished()).orElse(false);
+      return directory.checkpoints().load().map(c -> !c.status().isFinished())
+          .orElseGet(() -> directory.readManifest().map(m -> !m.status().isFinished()).orElse(false));
     } catch (PipelineException unreadable) {
       return false;
     }
