@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
       "The pipeline is read again from where the run started it and must not have changed.",
       "Without --backend, --simulate or --scripted, the run's own backend (and its provider, model, workdir and budgets) is used again;",
       "budget options given here replace the recorded ones for this invocation.",
-      "Exit status: 0 success, 1 the run failed or stopped, 2 nothing to resume or usage error."
+      "Exit status: 0 success, 1 the run failed or stopped, 2 nothing to resume or usage error,",
+      "3 the run reached its exit but passed over failed stages (success_with_failures)."
     })
 public final class ResumeCommand implements Callable<Integer> {
   private final CliContext context;

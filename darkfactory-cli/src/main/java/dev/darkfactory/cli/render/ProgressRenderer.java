@@ -131,7 +131,9 @@ public final class ProgressRenderer implements PipelineListener {
       case StageNote e -> indent(e.runId(), e.branch()) + "    " + style.dim(e.message());
       case PipelineRestarted e -> indent(e.runId(), "") + style.cyan(mark("⟲", "<>")) + " loop_restart: continuing as run " + e.nextRunId()
           + " at " + e.startAt() + style.dim("  (" + e.logsRoot() + ")");
-      case PipelineCompleted e -> child(e.runId()) ? indent(e.runId(), "") + style.green("child run " + e.runId() + " succeeded") : null;
+      case PipelineCompleted e -> !child(e.runId()) ? null : e.failedStages().isEmpty()
+          ? indent(e.runId(), "") + style.green("child run " + e.runId() + " succeeded")
+          : indent(e.runId(), "") + style.yellow("child run " + e.runId() + " succeeded with failures: passed over " + String.join(", ", e.failedStages()));
       case PipelineFailed e -> child(e.runId()) ? indent(e.runId(), "") + style.red("child run " + e.runId() + " failed: " + e.error()) : null;
       case PipelineStopped e -> child(e.runId()) ? indent(e.runId(), "") + style.yellow("child run " + e.runId() + " stopped: " + e.reason().message()) : null;
     };

@@ -161,21 +161,26 @@ final class RunDriver {
       case Ending.Joined j -> throw new IllegalStateException("only branches join");
       case Ending.Restart r -> throw new IllegalStateException("restarts are followed, not returned");
     };
+    List<String> failedStages = FailedStages.of(state);
     RunStatus status = ending instanceof Ending.Stopped s && s.reason().resumable()
         ? RunStatus.STOPPED
-        : outcome.status() == dev.darkfactory.pipeline.state.StageStatus.FAIL ? RunStatus.FAIL : RunStatus.SUCCESS;
+        : outcome.status() == dev.darkfactory.pipeline.state.StageStatus.FAIL ? RunStatus.FAIL
+        : failedStages.isEmpty() ? RunStatus.SUCCESS : RunStatus.SUCCESS_WITH_FAILURES;
     Optional<StopReason> stop = ending instanceof Ending.Stopped s ? Optional.of(s.reason()) : Optional.empty();
-    Optional<String> failure = status == RunStatus.SUCCESS ? Optional.empty() : Optional.of(outcome.failureReason());
+    Optional<String> failure = status.isSuccess() ? Optional.empty() : Optional.of(outcome.failureReason());
     if (status == RunStatus.SUCCESS && outcome.notes().isEmpty()) {
       outcome = outcome.withNotes("Pipeline completed");
+    } else if (status == RunStatus.SUCCESS_WITH_FAILURES) {
+      outcome = outcome.withNotes("Pipeline completed, passing over failed stages: " + String.join(", ", failedStages));
     }
-    return new RunResult(run.runId, status, outcome, state.completed(), state.outcomes(), state.currentNode(), failure, stop,
+    return new RunResult(run.runId, status, outcome, state.completed(), state.outcomes(), failedStages, state.currentNode(), failure, stop,
         state.context().snapshot(), run.dir.root(), Duration.between(started, now()));
   }
 
   private PipelineEvent finalEvent(RunResult result, Ending ending, int artifacts) {
     return switch (result.status()) {
-      case SUCCESS -> new PipelineEvent.PipelineCompleted(result.runId(), now(), result.duration(), artifacts);
+      case SUCCESS, SUCCESS_WITH_FAILURES -> new PipelineEvent.PipelineCompleted(result.runId(), now(), result.duration(), artifacts,
+          result.failedStages());
       case STOPPED -> new PipelineEvent.PipelineStopped(result.runId(), now(), result.stopReason().orElseThrow(), result.duration(),
           ending instanceof Ending.Stopped s ? Optional.of(s.atNode()) : Optional.empty());
       case FAIL, RUNNING, RESTARTED -> new PipelineEvent.PipelineFailed(result.runId(), now(), result.failureReason().orElse("failed"),

@@ -75,6 +75,9 @@ public final class EventJson {
       case PipelineCompleted e -> {
         millis(json, "duration_ms", e.duration());
         json.name("artifact_count").number(e.artifactCount());
+        json.name("failed_stages").beginArray();
+        e.failedStages().forEach(json::string);
+        json.endArray();
       }
       case PipelineFailed e -> {
         json.name("error").string(e.error());

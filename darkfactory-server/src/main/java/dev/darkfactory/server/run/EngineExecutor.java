@@ -102,6 +102,7 @@ public final class EngineExecutor implements PipelineExecutor {
   private static RunResult result(dev.darkfactory.pipeline.engine.RunResult result) {
     return switch (result.status()) {
       case SUCCESS -> RunResult.success();
+      case SUCCESS_WITH_FAILURES -> RunResult.successWithFailures(result.failedStages());
       case STOPPED -> RunResult.stopped(result.stopReason().map(StopReason::message).orElse("stopped"));
       case FAIL, RUNNING, RESTARTED -> RunResult.fail(result.failureReason().orElse("the run failed"));
     };

@@ -27,6 +27,7 @@ public final class RunProjection {
   private final List<JsonNode> decisions = new ArrayList<>();
   private Optional<String> currentNode = Optional.empty();
   private Optional<String> error = Optional.empty();
+  private List<String> failedStages = List.of();
   private Usage runUsage;
   private long events;
 
@@ -86,7 +87,11 @@ public final class RunProjection {
         // Logs written before StageStopped existed: the stage in flight ends with the run.
         stages.values().stream().filter(Stage::inFlight).forEach(stage -> stage.status = "stopped");
       }
-      case "PipelineCompleted" -> currentNode = Optional.empty();
+      case "PipelineCompleted" -> {
+        currentNode = Optional.empty();
+        failedStages = new ArrayList<>();
+        event.path("failed_stages").forEach(id -> failedStages.add(id.asString()));
+      }
       case "PipelineStarted" -> error = Optional.empty();
       default -> {
         // Parallel, checkpoint and goal-gate events change no stage row.
@@ -125,6 +130,11 @@ public final class RunProjection {
 
   public synchronized Optional<String> error() {
     return error;
+  }
+
+  /** The stages a finished run passed over ({@code PipelineCompleted.failed_stages}): a {@code success_with_failures} run. */
+  public synchronized List<String> failedStages() {
+    return List.copyOf(failedStages);
   }
 
   public synchronized Optional<UsageDto> usage() {

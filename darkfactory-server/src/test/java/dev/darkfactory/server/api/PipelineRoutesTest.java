@@ -178,6 +178,29 @@ class PipelineRoutesTest {
   }
 
   @Test
+  void aRunThatPassedOverAFailedStageEndsSuccessWithFailuresNamingTheStage() {
+    String id = server.submit(Map.of("dot", """
+        digraph Publish {
+          start   [shape=Mdiamond]
+          publish [shape=parallelogram, tool_command="exit 1"]
+          done    [shape=Msquare]
+          start -> publish -> done
+        }
+        """));
+    JsonNode detail = server.awaitStatus(id, "success_with_failures");
+    JsonNode run = detail.path("run");
+    assertThat(run.path("error").asString()).isEqualTo("the run reached its exit but passed over a failed stage: publish");
+    assertThat(run.path("resumable").asBoolean()).isFalse();
+    assertThat(run.has("finished_at")).isTrue();
+    assertThat(detail.path("node_status").path("publish").asString()).isEqualTo("fail");
+    JsonNode filtered = server.get("/pipelines?status=success_with_failures").json().path("runs");
+    assertThat(filtered).extracting(r -> r.path("id").asString()).contains(id);
+    assertThat(filtered).allSatisfy(r -> assertThat(r.path("status").asString()).isEqualTo("success_with_failures"));
+    assertThat(server.get("/pipelines?status=success").json().path("runs")).extracting(r -> r.path("id").asString()).doesNotContain(id);
+    assertThat(server.post("/pipelines/" + id + "/resume", "{}").errorCode()).isEqualTo("conflict");
+  }
+
+  @Test
   void cancelEndsTheStageInFlightAsStoppedInTheDetailAndTheEvents() {
     String id = server.submit(Map.of("dot", """
         digraph Slow {
