@@ -8,6 +8,11 @@ public final class ExitCode {
   public static final int FAILED = 1;
   /** The command could not run: bad usage, an unreadable or invalid input file. */
   public static final int USAGE = 2;
+  /**
+   * {@code run} and {@code resume}: the run reached its exit, which the spec calls a success, but
+   * passed over stages that failed (status {@code success_with_failures}).
+   */
+  public static final int SUCCESS_WITH_FAILURES = 3;
 
   private ExitCode() {}
 }

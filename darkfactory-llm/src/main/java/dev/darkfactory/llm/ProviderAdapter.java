@@ -32,8 +32,9 @@ public interface ProviderAdapter extends AutoCloseable {
   }
 
   /**
-   * The model ids the provider itself lists (its models endpoint), or empty when it has no such list or it could
-   * not be reached. Used to reject unknown model names that neither the catalog nor a providers file knows.
+   * The model ids the provider itself lists (its models endpoint, every page of it), or empty when it has no such
+   * list or the whole list could not be read. Used to reject unknown model names that neither the catalog nor a
+   * providers file knows, so a partial list must never be returned as if it were whole.
    */
   default Optional<List<String>> listModels() {
     return Optional.empty();

@@ -62,6 +62,65 @@ class RestartRecoveryTest {
     }
   }
 
+  /**
+   * The state a kill between the engine's manifest.json and its first checkpoint leaves: the
+   * server's own files, the manifest (still running) and the graph copy; nothing else.
+   */
+  private static void leaveOnlyTheManifest(Path run) throws java.io.IOException {
+    Path manifestFile = run.resolve("manifest.json");
+    tools.jackson.databind.node.ObjectNode manifest =
+        (tools.jackson.databind.node.ObjectNode) dev.darkfactory.pipeline.state.JsonValues.parse(java.nio.file.Files.readString(manifestFile));
+    manifest.put("status", "running");
+    manifest.remove("finished_at");
+    java.util.Set<String> kept = java.util.Set.of("source.dot", "server-run.json", "pipeline.dot");
+    try (var paths = java.nio.file.Files.walk(run)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!path.equals(run) && !kept.contains(path.getFileName().toString())) {
+          java.nio.file.Files.delete(path);
+        }
+      }
+    }
+    java.nio.file.Files.writeString(manifestFile, dev.darkfactory.pipeline.state.JsonValues.pretty(manifest));
+  }
+
+  @Test
+  void aRunKilledBeforeItsFirstCheckpointCanBeResumedByHandFromTheStart() throws Exception {
+    String waiting;
+    try (TestServer first = TestServer.start(dataDir)) {
+      waiting = first.submit(TestServer.pipeline("quickstart.dot"));
+      first.awaitQuestion(waiting);
+    }
+    leaveOnlyTheManifest(dataDir.resolve("runs").resolve(waiting));
+    try (TestServer second = TestServer.start(dataDir, b -> b.resumeOnStart(false))) {
+      JsonNode run = second.get("/pipelines/" + waiting).json().path("run");
+      assertThat(run.path("status").asString()).isEqualTo("interrupted");
+      assertThat(run.path("resumable").asBoolean()).as(run.toString()).isTrue();
+      assertThat(second.post("/pipelines/" + waiting + "/resume", "{}").status()).isEqualTo(202);
+      String qid = second.awaitQuestion(waiting).path("id").asString();
+      second.post("/pipelines/" + waiting + "/questions/" + qid + "/answer", Map.of("value", "A"));
+      JsonNode done = second.awaitStatus(waiting, "success");
+      assertThat(done.path("stages")).extracting(s -> s.path("node_id").asString()).containsExactly("start", "plan", "implement", "review", "exit");
+    }
+  }
+
+  @Test
+  void aRunKilledBeforeItsFirstCheckpointIsResumedFromTheStartWhenTheServerComesBack() throws Exception {
+    String waiting;
+    try (TestServer first = TestServer.start(dataDir)) {
+      waiting = first.submit(TestServer.pipeline("quickstart.dot"));
+      first.awaitQuestion(waiting);
+    }
+    leaveOnlyTheManifest(dataDir.resolve("runs").resolve(waiting));
+    try (TestServer second = TestServer.start(dataDir)) {
+      assertThat(second.events).contains(new ServerEvent.RunRecovered(waiting, true, "resumed from the start (it had no checkpoint yet)"));
+      String qid = second.awaitQuestion(waiting).path("id").asString();
+      second.post("/pipelines/" + waiting + "/questions/" + qid + "/answer", Map.of("value", "A"));
+      JsonNode done = second.awaitStatus(waiting, "success");
+      assertThat(done.path("run").path("id").asString()).isEqualTo(waiting);
+      assertThat(java.nio.file.Files.exists(dataDir.resolve("runs").resolve(waiting).resolve("checkpoint.json"))).isTrue();
+    }
+  }
+
   private static void copyTree(Path from, Path to) throws java.io.IOException {
     try (var paths = java.nio.file.Files.walk(from)) {
       for (Path path : paths.toList()) {

@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Serves one HTTP exchange of the twin: records it, routes it, and writes the scripted reply or fault. */
 final class ExchangeHandler implements HttpHandler {
@@ -39,7 +37,7 @@ final class ExchangeHandler implements HttpHandler {
     server.record(new RecordedRequest(exchange.getRequestMethod(), path, query, lowerCase(exchange), body));
     try (exchange) {
       if ("GET".equals(exchange.getRequestMethod())) {
-        get(exchange, path);
+        get(exchange, path, query);
         return;
       }
       Optional<WireFormat> format = WireFormat.detect(path).or(() -> sniff(exchange, body));
@@ -61,11 +59,15 @@ final class ExchangeHandler implements HttpHandler {
     }
   }
 
-  private void get(HttpExchange exchange, String path) throws IOException {
+  private void get(HttpExchange exchange, String path, String query) throws IOException {
+    List<String> models = server.script().models();
     switch (path) {
       case "/health" -> json(exchange, 200, Wire.object().put("status", "ok"));
-      case "/v1/models", "/models" -> json(exchange, 200, openAiModels());
-      case "/v1beta/models" -> json(exchange, 200, geminiModels());
+      // OpenAI and Anthropic share the path; Anthropic's clients always send anthropic-version.
+      case "/v1/models", "/models" -> answer(exchange, exchange.getRequestHeaders().containsKey("anthropic-version")
+          ? ModelLists.anthropic(models, query)
+          : ModelLists.openAi(models));
+      case "/v1beta/models" -> answer(exchange, ModelLists.gemini(models, query));
       case "/requests" -> json(exchange, 200, Wire.MAPPER.valueToTree(server.requests()));
       case "/requests/reset" -> {
         server.clearRequests();
@@ -141,19 +143,8 @@ final class ExchangeHandler implements HttpHandler {
     json(exchange, error.status(), encoder.error(error.kind(), error.status(), error.message()));
   }
 
-  private ObjectNode openAiModels() {
-    ObjectNode list = Wire.object().put("object", "list");
-    ArrayNode data = list.putArray("data");
-    server.script().models().forEach(id -> data.addObject().put("id", id).put("object", "model").put("type", "model")
-        .put("created", 1_767_225_600L).put("owned_by", "darkfactory-twin"));
-    return list;
-  }
-
-  private ObjectNode geminiModels() {
-    ObjectNode list = Wire.object();
-    ArrayNode models = list.putArray("models");
-    server.script().models().forEach(id -> models.addObject().put("name", "models/" + id));
-    return list;
+  private static void answer(HttpExchange exchange, ModelLists.Answer answer) throws IOException {
+    json(exchange, answer.status(), answer.body());
   }
 
   static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {

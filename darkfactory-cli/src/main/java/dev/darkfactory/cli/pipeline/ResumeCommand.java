@@ -22,11 +22,13 @@ import picocli.CommandLine.Parameters;
     name = "resume",
     mixinStandardHelpOptions = true,
     description = {
-      "Continue a stopped or crashed run after its last completed node, with its context and counters.",
+      "Continue a stopped or crashed run after its last completed node, with its context and counters",
+      "(a run that ended before its first checkpoint runs from the start).",
       "The pipeline is read again from where the run started it and must not have changed.",
       "Without --backend, --simulate or --scripted, the run's own backend (and its provider, model, workdir and budgets) is used again;",
       "budget options given here replace the recorded ones for this invocation.",
-      "Exit status: 0 success, 1 the run failed or stopped, 2 nothing to resume or usage error."
+      "Exit status: 0 success, 1 the run failed or stopped, 2 nothing to resume or usage error,",
+      "3 the run reached its exit but passed over failed stages (success_with_failures)."
     })
 public final class ResumeCommand implements Callable<Integer> {
   private final CliContext context;
@@ -54,6 +56,10 @@ public final class ResumeCommand implements Callable<Integer> {
     Manifest manifest = dir.readManifest().orElseThrow(() -> new UserException(
         "there is no run in " + logsRoot + " (no manifest.json): pass the --logs-root of a run"));
     Path file = pipelineFile(manifest, dir);
+    if (!Files.exists(dir.checkpoints().file())) {
+      context.err().println("note: run " + manifest.runId() + " ended before its first checkpoint, so nothing completed: it runs from the start."
+          + " Values given with --set to the first run were not recorded yet; give them again.");
+    }
     RunSession session = new RunSession(context, options, environment);
     CodergenBackend backend = session.backend(logsRoot, manifest.settings());
     HandlerRegistry registry = session.registry(backend, session.interviewer("factory resume " + logsRoot));

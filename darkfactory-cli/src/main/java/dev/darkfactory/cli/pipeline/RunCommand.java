@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a pipeline: parse, transform, validate, then execute it stage by stage, checkpointing after every node.",
       "LLM stages run as coding-agent sessions in --workdir when a provider key is set (else simulated; see --backend).",
-      "Exit status: 0 success, 1 the run failed or stopped, 2 invalid pipeline or usage error.",
+      "Exit status: 0 success, 1 the run failed or stopped, 2 invalid pipeline or usage error,",
+      "3 the run reached its exit but passed over failed stages (success_with_failures).",
       "Ctrl-C stops cleanly with a checkpoint; 'factory resume LOGS_ROOT' continues."
     })
 public final class RunCommand implements Callable<Integer> {

@@ -188,6 +188,7 @@ final class RunSession {
       report(result, resumeHint);
       return switch (result.status()) {
         case SUCCESS -> ExitCode.OK;
+        case SUCCESS_WITH_FAILURES -> ExitCode.SUCCESS_WITH_FAILURES;
         case FAIL, STOPPED, RUNNING, RESTARTED -> ExitCode.FAILED;
       };
     } finally {

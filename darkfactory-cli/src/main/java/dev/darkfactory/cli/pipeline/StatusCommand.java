@@ -121,7 +121,11 @@ public final class StatusCommand implements Callable<Integer> {
       json.put("started_at", manifest.startedAt().toString());
       manifest.finishedAt().ifPresent(at -> json.put("finished_at", at.toString()));
       checkpoint.ifPresent(c -> json.put("current_node", c.currentNode()));
-      failure().filter(f -> status() != RunStatus.SUCCESS).ifPresent(f -> json.put("failure_reason", f));
+      failure().filter(f -> !status().isSuccess()).ifPresent(f -> json.put("failure_reason", f));
+      if (status() == RunStatus.SUCCESS_WITH_FAILURES) {
+        ArrayNode failed = json.putArray("failed_stages");
+        projection.failedStages().forEach(failed::add);
+      }
       checkpoint.flatMap(Checkpoint::stopReason).filter(r -> status() == RunStatus.STOPPED).ifPresent(reason -> {
         ObjectNode stop = json.putObject("stop_reason");
         stop.put("code", reason.code());
@@ -158,6 +162,7 @@ public final class StatusCommand implements Callable<Integer> {
           case "success", "partial_success" -> style.green(unicode ? "✔" : "+");
           case "fail" -> style.red(unicode ? "✘" : "x");
           case "skipped" -> style.dim("-");
+          case "stopped" -> style.yellow(unicode ? "■" : "s");
           default -> style.yellow(unicode ? "…" : ">");
         };
         String time = stage.durationMs().map(ms -> ProgressRenderer.seconds(Duration.ofMillis(ms))).orElse("");
@@ -166,6 +171,8 @@ public final class StatusCommand implements Callable<Integer> {
       }
       switch (status()) {
         case SUCCESS -> out.println(style.green("success"));
+        case SUCCESS_WITH_FAILURES -> out.println(style.yellow("success with failures: the run reached its exit, passing over failed stages: "
+            + String.join(", ", projection.failedStages())));
         case FAIL -> out.println(style.red("fail: " + failure().orElse("")));
         case STOPPED -> out.println(style.yellow("stopped at node '" + checkpoint.map(c -> c.next().map(n -> n.nodeId()).orElse(c.currentNode())).orElse("")
             + "': " + checkpoint.flatMap(Checkpoint::stopReason).map(r -> r.message()).orElse("")));

@@ -19,6 +19,7 @@ import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStarted;
 import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageStopped;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageNote;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageRetrying;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
@@ -91,6 +92,9 @@ public final class ProgressRenderer implements PipelineListener {
     if (event instanceof StageFailed e) {
       return e.runId() + "/" + e.branch() + "/" + e.nodeId();
     }
+    if (event instanceof StageStopped e) {
+      return e.runId() + "/" + e.branch() + "/" + e.nodeId();
+    }
     return null;
   }
 
@@ -104,6 +108,8 @@ public final class ProgressRenderer implements PipelineListener {
           + (e.status() == StageStatus.SUCCESS ? "" : style.dim(notes(e.notes())));
       case StageFailed e -> indent(e.runId(), e.branch()) + style.red(mark("✗", "x")) + " " + style.bold(e.nodeId()) + label(e.nodeId(), e.name()) + "  "
           + style.red(e.status().wire()) + ": " + e.error() + spent(e.runId(), e.nodeId()) + (e.willRetry() ? style.dim("  (will retry)") : "");
+      case StageStopped e -> indent(e.runId(), e.branch()) + style.yellow(mark("■", "-")) + " " + style.bold(e.nodeId()) + label(e.nodeId(), e.name())
+          + "  " + style.yellow("stopped") + ": " + e.reason().message();
       case StageRetrying e -> indent(e.runId(), e.branch()) + "  " + style.yellow(mark("↻", "~")) + " attempt " + e.attempt()
           + " of " + e.nodeId() + " in " + seconds(e.delay());
       case EdgeSelected e -> route(e);
@@ -125,7 +131,9 @@ public final class ProgressRenderer implements PipelineListener {
       case StageNote e -> indent(e.runId(), e.branch()) + "    " + style.dim(e.message());
       case PipelineRestarted e -> indent(e.runId(), "") + style.cyan(mark("⟲", "<>")) + " loop_restart: continuing as run " + e.nextRunId()
           + " at " + e.startAt() + style.dim("  (" + e.logsRoot() + ")");
-      case PipelineCompleted e -> child(e.runId()) ? indent(e.runId(), "") + style.green("child run " + e.runId() + " succeeded") : null;
+      case PipelineCompleted e -> !child(e.runId()) ? null : e.failedStages().isEmpty()
+          ? indent(e.runId(), "") + style.green("child run " + e.runId() + " succeeded")
+          : indent(e.runId(), "") + style.yellow("child run " + e.runId() + " succeeded with failures: passed over " + String.join(", ", e.failedStages()));
       case PipelineFailed e -> child(e.runId()) ? indent(e.runId(), "") + style.red("child run " + e.runId() + " failed: " + e.error()) : null;
       case PipelineStopped e -> child(e.runId()) ? indent(e.runId(), "") + style.yellow("child run " + e.runId() + " stopped: " + e.reason().message()) : null;
     };

@@ -13,8 +13,9 @@ public final class RunSummary {
   private RunSummary() {}
 
   /**
-   * {@code {"status", "run_id", "completed_nodes", "node_outcomes", "final_node", "failure_reason"?,
-   * "stop_reason"?, "context", "logs_root"}}; status is {@code success}, {@code fail} or {@code stopped}.
+   * {@code {"status", "run_id", "completed_nodes", "node_outcomes", "failed_stages", "final_node",
+   * "failure_reason"?, "stop_reason"?, "context", "logs_root"}}; status is {@code success}, {@code
+   * success_with_failures}, {@code fail} or {@code stopped}.
    */
   /** {@link #json(RunResult)} with {@code "usage"}: the ledger's total and per-node tokens and cost (agent runs). */
   public static ObjectNode json(RunResult result, java.util.Optional<SpendLedger> ledger) {
@@ -31,6 +32,8 @@ public final class RunSummary {
     result.completedNodes().forEach(completed::add);
     ObjectNode outcomes = json.putObject("node_outcomes");
     result.nodeOutcomes().forEach((id, status) -> outcomes.put(id, status.wire()));
+    ArrayNode failed = json.putArray("failed_stages");
+    result.failedStages().forEach(failed::add);
     json.put("final_node", result.finalNode());
     result.failureReason().ifPresent(reason -> json.put("failure_reason", reason));
     result.stopReason().filter(r -> result.status() == RunStatus.STOPPED).ifPresent(reason -> {
@@ -59,6 +62,11 @@ public final class RunSummary {
     int stages = result.completedNodes().size();
     switch (result.status()) {
       case SUCCESS -> out.println(style.green((unicode ? "✔ " : "") + "success") + style.dim("  " + stages + " stages, " + took));
+      case SUCCESS_WITH_FAILURES -> {
+        out.println(style.yellow((unicode ? "▲ " : "") + "success with failures") + style.dim("  " + stages + " stages, " + took));
+        out.println(style.yellow("passed over " + failedStages(result) + ": the run reached its exit although "
+            + (result.failedStages().size() == 1 ? "that stage" : "those stages") + " failed (see above)"));
+      }
       case FAIL -> out.println(style.red((unicode ? "✘ " : "") + "fail: " + result.failureReason().orElse("")) + style.dim("  after " + took));
       case STOPPED -> out.println(style.yellow((unicode ? "■ " : "") + "stopped: " + result.stopReason().map(r -> r.message()).orElse("")));
       case RUNNING, RESTARTED -> out.println(result.status().wire());
@@ -68,5 +76,11 @@ public final class RunSummary {
       out.println("resume with: " + style.bold(resumeHint));
     }
     out.flush();
+  }
+
+  /** "1 failed stage (publish)", "2 failed stages (a, b)". */
+  static String failedStages(RunResult result) {
+    int count = result.failedStages().size();
+    return count + " failed stage" + (count == 1 ? "" : "s") + " (" + String.join(", ", result.failedStages()) + ")";
   }
 }

@@ -85,6 +85,28 @@ class ExamplesTest {
   }
 
   @Test
+  void approvalUnderSimulationFailsAtPublishAndSaysWhyInsteadOfSucceeding() throws IOException {
+    // Simulated stages write no files, so there is no CHANGELOG.md to publish: the run must not end as a success.
+    CliRun run = CliRun.of("run", EXAMPLES.resolve("approval.dot").toString(), "--backend", "simulate", "--auto-approve",
+        "--workdir", emptyWorkdir().toString(), "--logs-root", temp.resolve("run").toString(), "--json");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    JsonNode summary = JsonValues.parse(run.out());
+    assertThat(summary.path("status").asString()).isEqualTo("fail");
+    assertThat(summary.path("failure_reason").asString()).contains("there is no CHANGELOG.md to publish", "simulated stages write no files");
+    assertThat(summary.path("final_node").asString()).isEqualTo("publish");
+    assertThat(run.err()).doesNotContain("warning[");
+  }
+
+  @Test
+  void everyExampleValidatesWithoutWarnings() {
+    for (String example : List.of("quickstart.dot", "feature-loop.dot", "explore.dot", "approval.dot", "semport/semport.dot")) {
+      CliRun validate = CliRun.of("validate", EXAMPLES.resolve(example).toString());
+      assertThat(validate.exitCode()).as(validate.toString()).isZero();
+      assertThat(validate.out() + validate.err()).as(example).contains("valid (no findings)");
+    }
+  }
+
+  @Test
   void semportPortsEveryLedgerItemAndRecordsIt() throws IOException {
     Path workdir = temp.resolve("semport");
     copy(EXAMPLES.resolve("semport"), workdir);

@@ -185,6 +185,88 @@ class RunCommandTest {
     assertThat(JsonValues.parse(resumed.out()).get("failure_reason").asString()).isEqualTo("scripted failure");
   }
 
+  /** What a process killed after writing manifest.json and before the first checkpoint leaves: the manifest and the graph copy. */
+  private static void leaveOnlyTheManifest(Path run) throws Exception {
+    tools.jackson.databind.node.ObjectNode manifest = (tools.jackson.databind.node.ObjectNode) JsonValues.parse(Files.readString(run.resolve("manifest.json")));
+    manifest.put("status", "running");
+    manifest.remove("finished_at");
+    try (var paths = Files.walk(run)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!path.equals(run) && !path.getFileName().toString().equals("pipeline.dot")) {
+          Files.delete(path);
+        }
+      }
+    }
+    Files.writeString(run.resolve("manifest.json"), JsonValues.pretty(manifest));
+  }
+
+  @Test
+  void aRunKilledBeforeItsFirstCheckpointIsResumedFromTheStartAndNotRunOver() throws Exception {
+    String runId = JsonValues.parse(CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--json").out()).get("run_id").asString();
+    leaveOnlyTheManifest(temp.resolve("run"));
+
+    CliRun over = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root());
+    assertThat(over.exitCode()).as(over.toString()).isEqualTo(2);
+    assertThat(over.err()).contains("already holds run " + runId + ", which has no checkpoint yet", "factory resume " + root());
+
+    CliRun resumed = CliRun.of("resume", root(), "--json");
+    assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+    assertThat(resumed.err()).contains("ended before its first checkpoint", "runs from the start");
+    JsonNode json = JsonValues.parse(resumed.out());
+    assertThat(json.get("status").asString()).isEqualTo("success");
+    assertThat(json.get("run_id").asString()).isEqualTo(runId);
+    assertThat(json.get("completed_nodes").toString()).isEqualTo("[\"start\",\"plan\",\"implement\",\"test\",\"implement\",\"test\",\"review\",\"done\"]");
+  }
+
+  /** A stage fails and its failure flows along a plain edge to the exit: the spec's success, with a failure passed over. */
+  static final String PASSES_OVER = """
+      digraph P {
+        start   [shape=Mdiamond]
+        publish [shape=parallelogram, tool_command="echo 'cp: cannot stat CHANGELOG.md' >&2; exit 1"]
+        done    [shape=Msquare]
+        start -> publish -> done
+      }
+      """;
+
+  @Test
+  void aRunThatPassesOverAFailedStageSaysSoInItsStatusSummaryJsonAndExitCode() throws Exception {
+    Path dot = write("p.dot", PASSES_OVER);
+    CliRun text = CliRun.of("run", dot.toString(), "--logs-root", root());
+    assertThat(text.exitCode()).as(text.toString()).isEqualTo(3);
+    assertThat(text.err()).contains("warning[failure_reaches_exit]", "when node publish fails, nothing handles it");
+    assertThat(text.out()).contains("x publish", "cp: cannot stat CHANGELOG.md", "success with failures  3 stages",
+        "passed over 1 failed stage (publish): the run reached its exit although that stage failed");
+    assertThat(text.out().lines()).as("never a plain success line").noneMatch(line -> line.startsWith("success  "));
+
+    CliRun json = CliRun.of("run", dot.toString(), "--logs-root", temp.resolve("second").toString(), "--json");
+    assertThat(json.exitCode()).isEqualTo(3);
+    JsonNode summary = JsonValues.parse(json.out());
+    assertThat(summary.get("status").asString()).isEqualTo("success_with_failures");
+    assertThat(summary.get("failed_stages").toString()).isEqualTo("[\"publish\"]");
+    assertThat(summary.get("node_outcomes").get("publish").asString()).isEqualTo("fail");
+    assertThat(summary.has("failure_reason")).isFalse();
+
+    JsonNode manifest = JsonValues.parse(Files.readString(temp.resolve("run/manifest.json")));
+    assertThat(manifest.get("status").asString()).isEqualTo("success_with_failures");
+    CliRun status = CliRun.of("status", root(), "--json");
+    JsonNode shown = JsonValues.parse(status.out());
+    assertThat(shown.get("status").asString()).isEqualTo("success_with_failures");
+    assertThat(shown.get("failed_stages").toString()).isEqualTo("[\"publish\"]");
+    assertThat(CliRun.of("status", root()).out()).contains("success with failures: the run reached its exit, passing over failed stages: publish");
+    CliRun resumed = CliRun.of("resume", root());
+    assertThat(resumed.exitCode()).isEqualTo(2);
+    assertThat(resumed.err()).contains("already finished (success_with_failures)");
+  }
+
+  @Test
+  void aFailureThatIsRetriedAndThenSucceedsIsNotPassedOver() throws Exception {
+    CliRun run = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--json");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode summary = JsonValues.parse(run.out());
+    assertThat(summary.get("status").asString()).isEqualTo("success");
+    assertThat(summary.get("failed_stages").isEmpty()).as("test failed once, then passed").isTrue();
+  }
+
   @Test
   void resumeOfADirectoryWithoutARunIsAUsageError() {
     CliRun run = CliRun.of("resume", temp.toString());

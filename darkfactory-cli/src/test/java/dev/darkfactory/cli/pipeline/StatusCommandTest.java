@@ -60,6 +60,9 @@ class StatusCommandTest {
     JsonNode json = JsonValues.parse(CliRun.of("status", root(), "--json").out());
     assertThat(json.path("stop_reason").path("resumable").asBoolean()).isTrue();
     assertThat(json.path("resume_command").asString()).isEqualTo("factory resume " + temp.resolve("run"));
+    assertThat(json.path("stages").valueStream().filter(s -> s.path("node_id").asString().equals("approve")).map(s -> s.path("status").asString()))
+        .as("the stage in flight when the run stopped is not left running").containsExactly("stopped");
+    assertThat(status.out()).contains("s approve  stopped");
   }
 
   @Test

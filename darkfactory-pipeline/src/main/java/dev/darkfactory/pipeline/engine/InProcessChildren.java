@@ -15,7 +15,8 @@ import java.util.Optional;
  * Child pipelines as runs of the same engine in the same process (attractor-spec.md 9.4): loaded
  * and validated like any pipeline, with their own run directory, checkpoints and events (which
  * also reach the engine's listeners, tagged with the child's run ID). A child directory holding an
- * unfinished run is resumed; one holding a finished run is reported as finished, never re-run.
+ * unfinished run (a checkpoint, or only the manifest of one that never got to its first node) is
+ * resumed; one holding a finished run is reported as finished, never re-run.
  */
 final class InProcessChildren implements ChildPipelines {
   private final PipelineEngine engine;
@@ -35,7 +36,9 @@ final class InProcessChildren implements ChildPipelines {
       return new Finished(saved.get(), dir.root());
     }
     RunOptions options = RunOptions.in(logsRoot).withWorkdir(workdir).withContext(initialContext).withParentRunId(parentRunId).withSource(dotFile);
-    return new Live(saved.isPresent() ? engine.resume(graph, dir, options) : engine.start(graph, options));
+    // A manifest without a checkpoint is a child that died before its first node: resuming it runs it from the start.
+    boolean begun = saved.isPresent() || dir.readManifest().isPresent();
+    return new Live(begun ? engine.resume(graph, dir, options) : engine.start(graph, options));
   }
 
   private record Live(RunHandle handle) implements ChildRun {

@@ -14,6 +14,7 @@ import dev.darkfactory.pipeline.problem.RunStorageException;
 import dev.darkfactory.pipeline.problem.ValidationException;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.Checkpoint;
+import dev.darkfactory.pipeline.state.Manifest;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.pipeline.state.RunStatus;
 import java.time.Clock;
@@ -80,6 +81,12 @@ public final class PipelineEngine {
       throw new ResumeException("the logs root " + dir + " already holds run " + existing.get().runId() + " (" + existing.get().status()
           + "): resume it with 'factory resume " + dir + "', or choose another --logs-root");
     }
+    Optional<Manifest> started = usable(dir::readManifest);
+    if (started.isPresent()) {
+      throw new ResumeException("the logs root " + dir + " already holds run " + started.get().runId() + ", which has no checkpoint yet"
+          + " (its process ended before the first node, or is starting it now): resume it with 'factory resume " + dir
+          + "' (it runs from the start, since nothing completed), or choose another --logs-root");
+    }
     String runId = options.runId().orElseGet(() -> RunIds.next(services.clock().instant(), services.random()));
     Cancellation cancellation = Cancellation.create();
     RunDriver driver = new RunDriver(this, graph, options, cancellation);
@@ -94,18 +101,25 @@ public final class PipelineEngine {
   /**
    * Continues the run whose checkpoint is in {@code dir} (5.3): after the last completed node,
    * with its context, retry counters and visit counts. Follows a {@code loop_restart} chain to its
-   * latest run.
+   * latest run. A directory with the run's {@code manifest.json} but no checkpoint yet (its process
+   * ended between the two, before any node ran) is resumed from the start node, as the same run:
+   * nothing had completed, so nothing is replayed.
    *
-   * @throws ResumeException when there is no checkpoint, it was written for a different graph
-   *     (the fingerprints differ), it belongs to a run other than {@code options.runId()}, or the run
-   *     has already finished
+   * @throws ResumeException when there is no run there (neither checkpoint nor manifest), it was
+   *     started with a different graph (the fingerprints differ), it belongs to a run other than
+   *     {@code options.runId()}, or the run has already finished
    */
   public RunHandle resume(Graph graph, RunDirectory dir, RunOptions options) {
     Resumable resumable = Resumable.find(dir, graph, options.runId());
     Cancellation cancellation = Cancellation.create();
     RunDriver driver = new RunDriver(this, graph, options, cancellation);
-    return launch(resumable.checkpoint().runId(), dir, cancellation,
-        () -> driver.resume(resumable.dir(), resumable.checkpoint(), resumable.restarts()));
+    if (resumable.checkpoint().isEmpty()) {
+      String start = graph.startNode().orElseThrow(() -> new ValidationException(List.of(Diagnostic.error("start_node",
+          "pipeline " + graph.name() + " has no start node: add one with shape=Mdiamond").build()))).id();
+      return launch(resumable.runId(), dir, cancellation, () -> driver.resumeFromStart(resumable.runId(), start));
+    }
+    Checkpoint checkpoint = resumable.checkpoint().get();
+    return launch(resumable.runId(), dir, cancellation, () -> driver.resume(resumable.dir(), checkpoint, resumable.restarts()));
   }
 
   private RunHandle launch(String runId, RunDirectory dir, Cancellation cancellation, java.util.function.Supplier<RunResult> body) {
@@ -221,11 +235,17 @@ public final class PipelineEngine {
     }
   }
 
-  /** A checkpoint that may be resumed, found by following restarts. */
-  private record Resumable(RunDirectory dir, Checkpoint checkpoint, int restarts) {
+  /**
+   * What a resume continues from: the checkpoint found by following restarts, or none when the
+   * run's manifest is there but its first checkpoint is not (the run starts again from the start).
+   */
+  private record Resumable(RunDirectory dir, Optional<Checkpoint> checkpoint, String runId, int restarts) {
     static Resumable find(RunDirectory root, Graph graph, Optional<String> expectedRunId) {
-      Checkpoint checkpoint = usable(() -> root.checkpoints().load()).orElseThrow(() -> new ResumeException(
-          "there is no checkpoint in " + root + ": nothing to resume there (is it the --logs-root of a run?)"));
+      Optional<Checkpoint> saved = usable(() -> root.checkpoints().load());
+      if (saved.isEmpty()) {
+        return withoutCheckpoint(root, graph, expectedRunId);
+      }
+      Checkpoint checkpoint = saved.get();
       if (expectedRunId.isPresent() && !expectedRunId.get().equals(checkpoint.runId())) {
         throw new ResumeException("the logs root " + root + " belongs to run " + checkpoint.runId() + ", not " + expectedRunId.get());
       }
@@ -251,7 +271,27 @@ public final class PipelineEngine {
       if (checkpoint.next().isEmpty()) {
         throw new ResumeException("the checkpoint of run " + checkpoint.runId() + " in " + dir + " does not say where to continue");
       }
-      return new Resumable(dir, checkpoint, restarts);
+      return new Resumable(dir, Optional.of(checkpoint), checkpoint.runId(), restarts);
+    }
+
+    /** A run killed after writing its manifest and before its first checkpoint: nothing ran, so it starts again. */
+    private static Resumable withoutCheckpoint(RunDirectory root, Graph graph, Optional<String> expectedRunId) {
+      Manifest manifest = usable(root::readManifest).orElseThrow(() -> new ResumeException(
+          "there is no run in " + root + " (no checkpoint.json, no manifest.json): nothing to resume there (is it the --logs-root of a run?)"));
+      if (expectedRunId.isPresent() && !expectedRunId.get().equals(manifest.runId())) {
+        throw new ResumeException("the logs root " + root + " belongs to run " + manifest.runId() + ", not " + expectedRunId.get());
+      }
+      String fingerprint = GraphFingerprint.of(graph);
+      if (!manifest.graphFingerprint().equals(fingerprint)) {
+        throw new ResumeException("cannot resume run " + manifest.runId() + ": the pipeline changed since the run started"
+            + " (manifest fingerprint " + manifest.graphFingerprint() + ", this pipeline " + fingerprint + "). Resume needs the"
+            + " pipeline the run started with (a copy is in " + root.graphFile() + "), or start a new run.");
+      }
+      if (manifest.status().isFinished()) {
+        throw new ResumeException("run " + manifest.runId() + " already finished (" + manifest.status() + "), though its checkpoint is"
+            + " missing: there is nothing to resume; start a new run");
+      }
+      return new Resumable(root, Optional.empty(), manifest.runId(), 0);
     }
   }
 }

@@ -53,19 +53,34 @@ final class RunDriver {
         .map(limit -> new ActiveRun.WallClock(limit, started.plus(limit)));
   }
 
+  /** How a segment of a run begins. */
+  private enum Entry {
+    /** A new run, or the fresh directory a {@code loop_restart} continues in. */
+    NEW,
+    /** A run continued from its checkpoint. */
+    FROM_CHECKPOINT,
+    /** A run resumed that has its manifest but no checkpoint yet: it starts again from the start node, as the same run. */
+    FROM_START
+  }
+
   /** A new run from the start node. */
   RunResult startNew(String runId, String startNode) {
-    return drive(root, runId, TraversalState.start(initialContext(), startNode), false, Map.of(), 0, 0);
+    return drive(root, runId, TraversalState.start(initialContext(), startNode), Entry.NEW, Map.of(), 0, 0);
   }
 
   /** A run continued from {@code checkpoint}, found in {@code dir} after {@code restarts} restarts. */
   RunResult resume(RunDirectory dir, Checkpoint checkpoint, int restarts) {
     TraversalState state = TraversalState.resume(checkpoint);
     state.context().applyUpdates(options.context());
-    return drive(dir, checkpoint.runId(), state, true, checkpoint.nodeExecutions(), checkpoint.stageCount(), restarts);
+    return drive(dir, checkpoint.runId(), state, Entry.FROM_CHECKPOINT, checkpoint.nodeExecutions(), checkpoint.stageCount(), restarts);
   }
 
-  private RunResult drive(RunDirectory dir, String runId, TraversalState state, boolean resumed, Map<String, Integer> executions,
+  /** A run whose process ended after writing its manifest and before its first checkpoint: nothing completed, so it runs from the start. */
+  RunResult resumeFromStart(String runId, String startNode) {
+    return drive(root, runId, TraversalState.start(initialContext(), startNode), Entry.FROM_START, Map.of(), 0, 0);
+  }
+
+  private RunResult drive(RunDirectory dir, String runId, TraversalState state, Entry entry, Map<String, Integer> executions,
       int stages, int restarts) {
     CountDownLatch finished = new CountDownLatch(1);
     String firstRunId = runId;
@@ -77,7 +92,7 @@ final class RunDriver {
     }));
     try {
       while (true) {
-        Segment segment = runSegment(dir, runId, state, resumed, executions, stages, restarts);
+        Segment segment = runSegment(dir, runId, state, entry, executions, stages, restarts);
         if (segment.result().isPresent()) {
           return segment.result().get();
         }
@@ -86,7 +101,7 @@ final class RunDriver {
         dir = RunDirectory.at(root.root().resolve(restart.directory()));
         runId = segment.nextRunId();
         state = TraversalState.start(initialContext(), restart.target());
-        resumed = false;
+        entry = Entry.NEW;
         // Execution counts span the restart chain, so a scripted backend's n-th answer means the same across restarts.
         executions = segment.executions();
         stages = 0;
@@ -99,13 +114,14 @@ final class RunDriver {
   /** One run of a restart chain: its result, or the restart that continues it. */
   private record Segment(Optional<RunResult> result, Optional<Ending.Restart> restart, String nextRunId, Map<String, Integer> executions) {}
 
-  private Segment runSegment(RunDirectory dir, String runId, TraversalState state, boolean resumed, Map<String, Integer> executions,
+  private Segment runSegment(RunDirectory dir, String runId, TraversalState state, Entry entry, Map<String, Integer> executions,
       int stages, int restarts) {
     dir.create();
+    boolean resumed = entry != Entry.NEW;
     Manifest manifest = resumed
         ? dir.readManifest().orElseGet(() -> newManifest(runId)).finished(RunStatus.RUNNING, now())
         : newManifest(runId);
-    if (!resumed) {
+    if (entry == Entry.NEW || entry == Entry.FROM_START && !java.nio.file.Files.isRegularFile(dir.graphFile())) {
       dir.write(dir.graphFile(), DotWriter.write(graph));
     }
     dir.writeManifest(manifest);
@@ -118,7 +134,7 @@ final class RunDriver {
       int bound = graph.maxRestarts().orElse(engine.services().limits().maxRestarts());
       Optional<String> restartDir = restarts < bound ? Optional.of("restart-" + (restarts + 1)) : Optional.empty();
       Traversal traversal = new Traversal(run, state, new Scope("", run.sink(""), cancellation, dir.checkpoints()), restartDir);
-      if (!resumed) {
+      if (entry != Entry.FROM_CHECKPOINT) {
         traversal.saveProgress();
       }
       run.publish(new PipelineEvent.PipelineStarted(runId, now(), graph.name(), graph.goal(), dir.root().toString(), resumed, options.parentRunId()));
@@ -145,21 +161,26 @@ final class RunDriver {
       case Ending.Joined j -> throw new IllegalStateException("only branches join");
       case Ending.Restart r -> throw new IllegalStateException("restarts are followed, not returned");
     };
+    List<String> failedStages = FailedStages.of(state);
     RunStatus status = ending instanceof Ending.Stopped s && s.reason().resumable()
         ? RunStatus.STOPPED
-        : outcome.status() == dev.darkfactory.pipeline.state.StageStatus.FAIL ? RunStatus.FAIL : RunStatus.SUCCESS;
+        : outcome.status() == dev.darkfactory.pipeline.state.StageStatus.FAIL ? RunStatus.FAIL
+        : failedStages.isEmpty() ? RunStatus.SUCCESS : RunStatus.SUCCESS_WITH_FAILURES;
     Optional<StopReason> stop = ending instanceof Ending.Stopped s ? Optional.of(s.reason()) : Optional.empty();
-    Optional<String> failure = status == RunStatus.SUCCESS ? Optional.empty() : Optional.of(outcome.failureReason());
+    Optional<String> failure = status.isSuccess() ? Optional.empty() : Optional.of(outcome.failureReason());
     if (status == RunStatus.SUCCESS && outcome.notes().isEmpty()) {
       outcome = outcome.withNotes("Pipeline completed");
+    } else if (status == RunStatus.SUCCESS_WITH_FAILURES) {
+      outcome = outcome.withNotes("Pipeline completed, passing over failed stages: " + String.join(", ", failedStages));
     }
-    return new RunResult(run.runId, status, outcome, state.completed(), state.outcomes(), state.currentNode(), failure, stop,
+    return new RunResult(run.runId, status, outcome, state.completed(), state.outcomes(), failedStages, state.currentNode(), failure, stop,
         state.context().snapshot(), run.dir.root(), Duration.between(started, now()));
   }
 
   private PipelineEvent finalEvent(RunResult result, Ending ending, int artifacts) {
     return switch (result.status()) {
-      case SUCCESS -> new PipelineEvent.PipelineCompleted(result.runId(), now(), result.duration(), artifacts);
+      case SUCCESS, SUCCESS_WITH_FAILURES -> new PipelineEvent.PipelineCompleted(result.runId(), now(), result.duration(), artifacts,
+          result.failedStages());
       case STOPPED -> new PipelineEvent.PipelineStopped(result.runId(), now(), result.stopReason().orElseThrow(), result.duration(),
           ending instanceof Ending.Stopped s ? Optional.of(s.atNode()) : Optional.empty());
       case FAIL, RUNNING, RESTARTED -> new PipelineEvent.PipelineFailed(result.runId(), now(), result.failureReason().orElse("failed"),

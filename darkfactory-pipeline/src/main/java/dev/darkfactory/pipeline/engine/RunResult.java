@@ -14,10 +14,14 @@ import java.util.Optional;
 /**
  * How a run ended. After {@code loop_restart} edges, this is the last run of the chain.
  *
- * @param status {@code success}, {@code fail} or {@code stopped} (resumable)
+ * @param status {@code success}, {@code success_with_failures} (the run reached its end past failed
+ *     stages), {@code fail} or {@code stopped} (resumable)
  * @param outcome the final outcome (3.2's return value)
  * @param completedNodes top-level nodes in completion order (nodes inside parallel branches are in {@code parallel.results})
  * @param nodeOutcomes each top-level node's last status
+ * @param failedStages the stages the run passed over, in the order they first completed: their latest
+ *     visit failed and the failure went on along an edge without a condition (see {@code
+ *     success_with_failures}); empty unless the status is that
  * @param finalNode the last completed node, or an empty string
  * @param failureReason why the run failed
  * @param stopReason why it stopped, for {@code stopped}
@@ -30,6 +34,7 @@ public record RunResult(
     Outcome outcome,
     List<String> completedNodes,
     Map<String, StageStatus> nodeOutcomes,
+    List<String> failedStages,
     String finalNode,
     Optional<String> failureReason,
     Optional<StopReason> stopReason,
@@ -43,6 +48,7 @@ public record RunResult(
     Objects.requireNonNull(outcome, "outcome");
     completedNodes = List.copyOf(completedNodes);
     nodeOutcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodeOutcomes));
+    failedStages = List.copyOf(failedStages);
     Objects.requireNonNull(finalNode, "finalNode");
     Objects.requireNonNull(failureReason, "failureReason");
     Objects.requireNonNull(stopReason, "stopReason");
@@ -51,6 +57,7 @@ public record RunResult(
     Objects.requireNonNull(duration, "duration");
   }
 
+  /** Reached the exit with no failed stage passed over. */
   public boolean succeeded() {
     return status == RunStatus.SUCCESS;
   }

@@ -6,6 +6,7 @@ import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageRetrying;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageStopped;
 import dev.darkfactory.pipeline.graph.Node;
 import dev.darkfactory.pipeline.handler.Handler;
 import dev.darkfactory.pipeline.handler.HandlerCapability;
@@ -66,17 +67,24 @@ final class StageRunner {
 
   Executed execute(Node node, TraversalState state, Scope scope) {
     Visit visit = begin(node, state);
-    for (int attempt = 1; ; attempt++) {
-      int index = run.nextStageIndex();
-      Instant started = run.now();
-      scope.events().publish(new StageStarted(run.runId, started, node.id(), node.label(), index, visit.type(), attempt, scope.branch()));
-      Attempt result = attempt(visit, state, scope, attempt);
-      run.dir.writeStatus(node.id(), result.outcome());
-      if (shouldRetry(result.outcome(), result.error(), visit.policy()) && attempt < visit.policy().maxAttempts()) {
-        waitToRetry(visit, state, scope, index, attempt, result.outcome());
-        continue;
+    int index = -1;
+    try {
+      for (int attempt = 1; ; attempt++) {
+        index = run.nextStageIndex();
+        Instant started = run.now();
+        scope.events().publish(new StageStarted(run.runId, started, node.id(), node.label(), index, visit.type(), attempt, scope.branch()));
+        Attempt result = attempt(visit, state, scope, attempt);
+        run.dir.writeStatus(node.id(), result.outcome());
+        if (shouldRetry(result.outcome(), result.error(), visit.policy()) && attempt < visit.policy().maxAttempts()) {
+          waitToRetry(visit, state, scope, index, attempt, result.outcome());
+          continue;
+        }
+        return finish(visit, state, scope, index, started, result.outcome());
       }
-      return finish(visit, state, scope, index, started, result.outcome());
+    } catch (Interrupted e) {
+      // The stage in flight ends as stopped, so no projection (web UI, factory status) keeps showing it as running.
+      scope.events().publish(new StageStopped(run.runId, run.now(), node.id(), node.label(), index, e.reason(), scope.branch()));
+      throw e;
     }
   }
 

@@ -99,6 +99,10 @@ final class Traversal {
       return Optional.of(new Ending.Finished(outcome));
     }
     RoutingDecision decision = Router.route(run, node, outcome, executed.capabilities(), state.context());
+    if (!scope.isBranch()) {
+      FailedStages.routed(state.context(), node.id(), outcome.status(), executed.capabilities().contains(HandlerCapability.ROUTING_ONLY),
+          decision.step());
+    }
     scope.events().publish(new EdgeSelected(run.runId, run.now(), decision, scope.branch()));
     if (decision.target().isEmpty()) {
       return deadEnd(outcome);
@@ -169,7 +173,7 @@ final class Traversal {
   /** Saves the final checkpoint of this traversal and returns {@code ending}. */
   private Ending end(Ending ending) {
     switch (ending) {
-      case Ending.Finished f -> save(statusOf(f.outcome()), Optional.of(f.outcome()), Optional.empty(), Optional.empty(), false);
+      case Ending.Finished f -> save(finishedStatus(f.outcome()), Optional.of(f.outcome()), Optional.empty(), Optional.empty(), false);
       case Ending.Failed f -> save(RunStatus.FAIL, Optional.of(Outcome.fail(f.reason())), Optional.empty(), Optional.empty(), false);
       case Ending.Stopped s when s.reason().resumable() -> save(RunStatus.STOPPED, Optional.empty(), Optional.of(s.reason()), Optional.empty(), true);
       case Ending.Stopped s -> save(RunStatus.FAIL, Optional.of(Outcome.fail(s.reason().message() + " at node '" + s.atNode() + "'")),
@@ -186,6 +190,12 @@ final class Traversal {
 
   private static RunStatus statusOf(Outcome outcome) {
     return outcome.status() == StageStatus.FAIL ? RunStatus.FAIL : RunStatus.SUCCESS;
+  }
+
+  /** A run (not a branch) that reached its end past failed stages says so in its status. */
+  private RunStatus finishedStatus(Outcome outcome) {
+    RunStatus status = statusOf(outcome);
+    return status == RunStatus.SUCCESS && !scope.isBranch() && !FailedStages.of(state).isEmpty() ? RunStatus.SUCCESS_WITH_FAILURES : status;
   }
 
   private void checkpoint(RunStatus status, Optional<StopReason> reason, Optional<String> restartedInto) {

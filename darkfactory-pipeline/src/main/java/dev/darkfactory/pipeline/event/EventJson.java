@@ -23,6 +23,7 @@ import dev.darkfactory.pipeline.event.PipelineEvent.StageNote;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageUsage;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageRetrying;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
+import dev.darkfactory.pipeline.event.PipelineEvent.StageStopped;
 import dev.darkfactory.pipeline.human.Answer;
 import dev.darkfactory.pipeline.human.Option;
 import dev.darkfactory.pipeline.human.Question;
@@ -74,6 +75,9 @@ public final class EventJson {
       case PipelineCompleted e -> {
         millis(json, "duration_ms", e.duration());
         json.name("artifact_count").number(e.artifactCount());
+        json.name("failed_stages").beginArray();
+        e.failedStages().forEach(json::string);
+        json.endArray();
       }
       case PipelineFailed e -> {
         json.name("error").string(e.error());
@@ -108,6 +112,12 @@ public final class EventJson {
         json.name("error").string(e.error());
         json.name("will_retry").bool(e.willRetry());
         json.name("status").string(e.status().wire());
+      }
+      case StageStopped e -> {
+        stage(json, e.nodeId(), e.name(), e.index(), e.branch());
+        json.name("reason").string(e.reason().code());
+        json.name("message").string(e.reason().message());
+        json.name("resumable").bool(e.reason().resumable());
       }
       case StageRetrying e -> {
         stage(json, e.nodeId(), e.name(), e.index(), e.branch());

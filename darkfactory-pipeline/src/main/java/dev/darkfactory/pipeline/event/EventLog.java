@@ -66,6 +66,7 @@ public final class EventLog implements PipelineListener, AutoCloseable {
       case PipelineEvent.StageStarted e -> true;
       case PipelineEvent.EdgeSelected e -> false;
       case PipelineEvent.StageFailed e -> true;
+      case PipelineEvent.StageStopped e -> false;
       case PipelineEvent.InterviewStarted e -> true;
       case PipelineEvent.PipelineStarted e -> true;
       case PipelineEvent.PipelineCompleted e -> true;

@@ -6,6 +6,7 @@ import dev.darkfactory.pipeline.state.StageStatus;
 import dev.darkfactory.pipeline.state.StopReason;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,8 +29,16 @@ public sealed interface PipelineEvent {
   record PipelineStarted(String runId, Instant at, String name, String goal, String logsRoot, boolean resumed, Optional<String> parentRunId)
       implements PipelineEvent {}
 
-  /** The run reached its exit with every goal gate satisfied. */
-  record PipelineCompleted(String runId, Instant at, Duration duration, int artifactCount) implements PipelineEvent {}
+  /**
+   * The run reached its exit with every goal gate satisfied. {@code failedStages} (extension) names
+   * the stages it passed over (their latest visit failed and the failure went on along an edge
+   * without a condition): when there are any, the run ends {@code success_with_failures}.
+   */
+  record PipelineCompleted(String runId, Instant at, Duration duration, int artifactCount, List<String> failedStages) implements PipelineEvent {
+    public PipelineCompleted {
+      failedStages = List.copyOf(failedStages);
+    }
+  }
 
   /** The run ended in failure; {@code nodeId} is where, when a node was involved. */
   record PipelineFailed(String runId, Instant at, String error, Duration duration, Optional<String> nodeId) implements PipelineEvent {}
@@ -52,6 +61,14 @@ public sealed interface PipelineEvent {
 
   /** An attempt ended with FAIL or RETRY, or its handler threw; {@code willRetry} says whether another attempt follows. */
   record StageFailed(String runId, Instant at, String nodeId, String name, int index, String error, boolean willRetry, StageStatus status, String branch)
+      implements PipelineEvent {}
+
+  /**
+   * Extension: the stage in flight was abandoned because the run (or its branch) is stopping: a
+   * cancel, Ctrl-C, a budget or the wall clock, a human gate with nobody to ask. Not completed: a
+   * resume runs it again. Every {@code StageStarted} thus ends in a completed, failed or stopped event.
+   */
+  record StageStopped(String runId, Instant at, String nodeId, String name, int index, StopReason reason, String branch)
       implements PipelineEvent {}
 
   /** The next attempt starts after {@code delay} (3.5, 3.6). */

@@ -35,6 +35,7 @@ public final class RunProjection {
   private final List<JsonNode> decisions = new ArrayList<>();
   private Optional<String> currentNode = Optional.empty();
   private Optional<String> error = Optional.empty();
+  private List<String> failedStages = List.of();
   private Usage runUsage;
   private long events;
 
@@ -90,6 +91,11 @@ public final class RunProjection {
         stage.duration = Optional.of(java.time.Duration.between(stage.startedAt, at).toMillis());
       });
       case "StageRetrying" -> stage(nodeId).ifPresent(stage -> stage.status = "retrying");
+      case "StageStopped" -> stage(nodeId).ifPresent(stage -> {
+        stage.status = "stopped";
+        stage.notes = Optional.of(event.path("message").asString(""));
+        stage.duration = Optional.of(java.time.Duration.between(stage.startedAt, at).toMillis());
+      });
       case "InterviewStarted" -> stage(event.path("question").path("stage").asString(event.path("stage").asString("")))
           .ifPresent(stage -> stage.status = "waiting");
       case "InterviewCompleted", "InterviewTimeout" -> stage(event.path("question").path("stage").asString(""))
@@ -108,8 +114,14 @@ public final class RunProjection {
       case "PipelineStopped" -> {
         error = Optional.of(event.path("message").asString(event.path("reason").asString("")));
         currentNode = Optional.empty();
+        // Logs written before StageStopped existed: the stage in flight ends with the run.
+        stages.values().stream().filter(Stage::inFlight).forEach(stage -> stage.status = "stopped");
       }
-      case "PipelineCompleted" -> currentNode = Optional.empty();
+      case "PipelineCompleted" -> {
+        currentNode = Optional.empty();
+        failedStages = new ArrayList<>();
+        event.path("failed_stages").forEach(id -> failedStages.add(id.asString()));
+      }
       case "PipelineStarted" -> error = Optional.empty();
       default -> {
         // Parallel, checkpoint and goal-gate events change no stage row.
@@ -148,6 +160,11 @@ public final class RunProjection {
 
   public synchronized Optional<String> error() {
     return error;
+  }
+
+  /** The stages a finished run passed over ({@code PipelineCompleted.failed_stages}): a {@code success_with_failures} run. */
+  public synchronized List<String> failedStages() {
+    return List.copyOf(failedStages);
   }
 
   public synchronized Optional<UsageTotals> usage() {
@@ -204,6 +221,10 @@ public final class RunProjection {
     Stage(String nodeId, String name) {
       this.nodeId = nodeId;
       this.name = name;
+    }
+
+    boolean inFlight() {
+      return status.equals("running") || status.equals("waiting") || status.equals("retrying");
     }
 
     StageProgress toProgress() {

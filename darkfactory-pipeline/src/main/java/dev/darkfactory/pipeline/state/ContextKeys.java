@@ -25,6 +25,10 @@ public final class ContextKeys {
   public static final String RETRY_COUNT_PREFIX = "internal.retry_count.";
   /** Prefix of engine bookkeeping, never copied out of parallel branches. */
   public static final String INTERNAL_PREFIX = "internal.";
+  /** Failed stages whose failure the run went on past along an unconditional edge (extension; a list of node IDs). */
+  public static final String PASSED_OVER = "internal.passed_over";
+  /** Failed stages whose failure is still travelling through pass-through nodes towards a route (extension). */
+  public static final String PASSED_OVER_PENDING = "internal.passed_over.pending";
 
   /** The tool node's standard output, truncated (4.10). */
   public static final String TOOL_OUTPUT = "tool.output";

@@ -8,6 +8,12 @@ public enum RunStatus {
   /** Started and not finished: live, or crashed (resume continues it). */
   RUNNING("running"),
   SUCCESS("success"),
+  /**
+   * Extension: the run reached its exit, which 3.2 calls a success, but passed over stages whose
+   * latest outcome is FAIL: no fail edge, retry target or conditional node routed the failure, and
+   * it went on along an edge without a condition.
+   */
+  SUCCESS_WITH_FAILURES("success_with_failures"),
   FAIL("fail"),
   /** Stopped before finishing with a resumable {@link StopReason}. */
   STOPPED("stopped"),
@@ -28,9 +34,14 @@ public enum RunStatus {
     return Arrays.stream(values()).filter(s -> s.wire.equals(text)).findFirst();
   }
 
-  /** True for the statuses a run never leaves: success and fail. */
+  /** True for the statuses a run never leaves: success (with or without failures passed over) and fail. */
   public boolean isFinished() {
-    return this == SUCCESS || this == FAIL;
+    return this == SUCCESS || this == SUCCESS_WITH_FAILURES || this == FAIL;
+  }
+
+  /** 3.2's SUCCESS: the run reached its exit (or a node with no route onward), with or without failures passed over. */
+  public boolean isSuccess() {
+    return this == SUCCESS || this == SUCCESS_WITH_FAILURES;
   }
 
   @Override

@@ -104,4 +104,32 @@ class CancelTest {
     var resumed = PipelineTestKit.of(dot, temp).interviewer(QueueInterviewer.of(Answer.text("Y"))).resume();
     assertThat(resumed.completed()).containsExactly("start", "approve", "ship", "done");
   }
+
+  @Test
+  void theStageInFlightEndsWithAStageStoppedEventNotAsRunning() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    var kit = PipelineTestKit.of("digraph D { start [shape=Mdiamond]; work [type=\"block\"]; done [shape=Msquare]; start -> work -> done }", temp)
+        .handler("block", stage -> {
+          started.countDown();
+          new CountDownLatch(1).await(); // until the stop interrupts it
+          return dev.darkfactory.pipeline.state.Outcome.success();
+        });
+    RecordingListener events = new RecordingListener();
+    RunHandle handle = kit.engine(events).start(kit.graph(), kit.options());
+    assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+    handle.cancel(StopReason.cancelled("stopped from the test"));
+    assertThat(handle.await().status()).isEqualTo(RunStatus.STOPPED);
+
+    PipelineEvent.StageStarted work = events.ofType(PipelineEvent.StageStarted.class).getLast();
+    assertThat(events.ofType(PipelineEvent.StageStopped.class)).singleElement().satisfies(stop -> {
+      assertThat(stop.nodeId()).isEqualTo("work");
+      assertThat(stop.index()).isEqualTo(work.index());
+      assertThat(stop.reason().code()).isEqualTo("cancelled");
+      assertThat(stop.reason().message()).isEqualTo("stopped from the test");
+    });
+    assertThat(events.ofType(PipelineEvent.StageFailed.class)).isEmpty();
+    assertThat(events.ofType(PipelineEvent.StageCompleted.class)).extracting(PipelineEvent.StageCompleted::nodeId).containsExactly("start");
+    assertThat(java.nio.file.Files.readString(kit.logsRoot().resolve("events.jsonl")))
+        .contains("\"type\":\"StageStopped\"", "\"node_id\":\"work\"", "\"reason\":\"cancelled\"");
+  }
 }

@@ -9,9 +9,11 @@ import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStarted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageFailed;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
+import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.problem.ResumeException;
 import dev.darkfactory.pipeline.state.Checkpoint;
 import dev.darkfactory.pipeline.state.FidelityMode;
+import dev.darkfactory.pipeline.state.Manifest;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.pipeline.state.RunStatus;
@@ -19,10 +21,12 @@ import dev.darkfactory.pipeline.state.StageStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,9 +195,64 @@ class ResumeTest {
   }
 
   @Test
-  void resumeRefusesADirectoryWithoutCheckpoint() {
+  void resumeRefusesADirectoryWithoutARun() {
     var kit = PipelineTestKit.of(CHAIN, temp).handler("halt", new Halt());
-    assertThatThrownBy(kit::resume).isInstanceOf(ResumeException.class).hasMessageContaining("there is no checkpoint");
+    assertThatThrownBy(kit::resume).isInstanceOf(ResumeException.class).hasMessageContaining("there is no run in")
+        .hasMessageContaining("no checkpoint.json, no manifest.json");
+  }
+
+  /** What a process killed after writing manifest.json and before its first checkpoint leaves behind. */
+  private static Manifest manifestOnly(PipelineTestKit kit, String runId) {
+    Graph graph = kit.graph();
+    Manifest manifest = new Manifest(runId, graph.name(), graph.goal(), GraphFingerprint.of(graph), Optional.empty(),
+        Instant.parse("2026-11-25T13:46:51Z"), Optional.empty(), RunStatus.RUNNING, Map.of("backend", "simulation"));
+    RunDirectory dir = RunDirectory.at(kit.logsRoot());
+    dir.create();
+    dir.writeManifest(manifest);
+    return manifest;
+  }
+
+  @Test
+  void aRunKilledBeforeItsFirstCheckpointResumesFromTheStartAsTheSameRun() {
+    Halt never = new Halt();
+    never.armed.set(false);
+    var kit = PipelineTestKit.of(CHAIN, temp).handler("halt", never);
+    Manifest before = manifestOnly(kit, "20261125-134651-00024f");
+
+    var resumed = kit.resume();
+
+    assertThat(resumed.result().status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(resumed.result().runId()).isEqualTo("20261125-134651-00024f");
+    assertThat(resumed.events(StageStarted.class)).extracting(StageStarted::nodeId).containsExactly("start", "a", "b", "c", "d", "done");
+    assertThat(resumed.events(PipelineStarted.class).getFirst().resumed()).isTrue();
+    assertThat(resumed.checkpoint().runId()).isEqualTo("20261125-134651-00024f");
+    Manifest after = resumed.dir().readManifest().orElseThrow();
+    assertThat(after.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(after.startedAt()).isEqualTo(before.startedAt());
+    assertThat(after.settings()).isEqualTo(before.settings());
+    assertThat(resumed.dir().graphFile()).as("the graph copy a resume falls back on").exists();
+  }
+
+  @Test
+  void aNewRunRefusesALogsRootWhoseRunHasNoCheckpointYet() {
+    var kit = PipelineTestKit.of(CHAIN, temp).handler("halt", new Halt());
+    manifestOnly(kit, "20261125-134651-00024f");
+    assertThatThrownBy(kit::run).isInstanceOf(ResumeException.class)
+        .hasMessageContaining("already holds run 20261125-134651-00024f, which has no checkpoint yet")
+        .hasMessageContaining("factory resume");
+    assertThat(RunDirectory.at(kit.logsRoot()).readManifest().orElseThrow().runId()).as("the run is left as it was")
+        .isEqualTo("20261125-134651-00024f");
+  }
+
+  @Test
+  void aRunWithoutCheckpointIsNotResumedWithAnotherPipelineOrAsAnotherRun() {
+    var kit = PipelineTestKit.of(CHAIN, temp).handler("halt", new Halt());
+    manifestOnly(kit, "20261125-134651-00024f");
+    var changed = PipelineTestKit.of(CHAIN.replace("d [prompt=\"d\"]", "d [prompt=\"D\"]"), temp).handler("halt", new Halt());
+    assertThatThrownBy(changed::resume).isInstanceOf(ResumeException.class).hasMessageContaining("the pipeline changed");
+    var engine = kit.engine(new dev.darkfactory.pipeline.event.RecordingListener());
+    assertThatThrownBy(() -> engine.resume(kit.graph(), RunDirectory.at(kit.logsRoot()), kit.options().withRunId("someone-else")))
+        .isInstanceOf(ResumeException.class).hasMessageContaining("belongs to run 20261125-134651-00024f");
   }
 
   @Test

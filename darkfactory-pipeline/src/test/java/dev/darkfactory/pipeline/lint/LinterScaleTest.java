@@ -32,7 +32,7 @@ class LinterScaleTest {
       dot.append("  n").append(i).append(" -> n").append((i * 7919 + 13) % NODES)
           .append(" [condition=\"outcome=fail\"]\n");
     }
-    dot.append("  n").append(NODES - 1).append(" -> exit\n}\n");
+    dot.append("  n").append(NODES - 1).append(" -> exit [condition=\"outcome=success\"]\n}\n");
     Graph graph = DotParser.parse("big.dot", dot.toString());
 
     List<Diagnostic> diagnostics = Linter.builtIn().validate(graph);

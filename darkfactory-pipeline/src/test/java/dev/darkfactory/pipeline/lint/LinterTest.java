@@ -26,7 +26,8 @@ class LinterTest {
         start [shape=Mdiamond]
         exit [shape=Msquare]
         work [prompt="Do the work"]
-        start -> work -> exit
+        start -> work
+        work -> exit [condition="outcome=success"]
       }
       """;
 
@@ -37,7 +38,7 @@ class LinterTest {
         "condition_syntax", "stylesheet_syntax", "type_known", "fidelity_valid", "retry_target_exists",
         "goal_gate_has_retry", "prompt_on_llm_nodes",
         "unknown_attribute", "attribute_type", "attribute_value", "outcome_value", "manager_child_dotfile",
-        "human_gate_choices", "human_default_choice", "unbounded_loop", "success_dead_end");
+        "human_gate_choices", "human_default_choice", "unbounded_loop", "success_dead_end", "failure_reaches_exit");
   }
 
   @Test
@@ -58,7 +59,7 @@ class LinterTest {
         """));
 
     assertThat(diagnostics).extracting(d -> d.position().line() + ":" + d.rule()).containsExactly(
-        "4:prompt_on_llm_nodes", "5:prompt_on_llm_nodes", "5:reachability", "5:unknown_attribute", "6:outcome_value");
+        "4:failure_reaches_exit", "4:prompt_on_llm_nodes", "5:prompt_on_llm_nodes", "5:reachability", "5:unknown_attribute", "6:outcome_value");
     assertThat(diagnostics).isSortedAccordingTo((a, b) -> Integer.compare(a.position().line(), b.position().line()));
   }
 

@@ -88,4 +88,22 @@ class RunProjectionTest {
     assertThat(p.eventCount()).isEqualTo(2);
     assertThat(p.nodeStatus()).containsExactly(Map.entry("a", "success"));
   }
+
+  @Test
+  void theStageInFlightWhenTheRunStopsEndsAsStopped() {
+    RunProjection p = fold(
+        "{\"type\":\"StageStarted\",\"at\":\"2026-01-01T00:00:00Z\",\"node_id\":\"work\",\"name\":\"work\",\"index\":1,\"handler_type\":\"tool\",\"attempt\":1}",
+        "{\"type\":\"StageStopped\",\"at\":\"2026-01-01T00:00:03Z\",\"node_id\":\"work\",\"index\":1,\"reason\":\"cancelled\",\"message\":\"cancelled from the server\",\"resumable\":true}",
+        "{\"type\":\"PipelineStopped\",\"at\":\"2026-01-01T00:00:03Z\",\"reason\":\"cancelled\",\"message\":\"cancelled from the server\",\"resumable\":true}");
+    StageProgress stage = p.stages().getFirst();
+    assertThat(stage.status()).isEqualTo("stopped");
+    assertThat(stage.durationMs()).contains(3000L);
+    assertThat(stage.notes()).contains("cancelled from the server");
+    assertThat(p.currentNode()).isEmpty();
+
+    RunProjection older = fold(
+        "{\"type\":\"StageStarted\",\"at\":\"2026-01-01T00:00:00Z\",\"node_id\":\"gate\",\"name\":\"gate\",\"index\":1,\"handler_type\":\"wait.human\",\"attempt\":1}",
+        "{\"type\":\"PipelineStopped\",\"at\":\"2026-01-01T00:00:03Z\",\"reason\":\"cancelled\",\"message\":\"stop\",\"resumable\":true}");
+    assertThat(older.nodeStatus()).as("a log written before StageStopped existed").containsEntry("gate", "stopped");
+  }
 }

@@ -84,7 +84,9 @@ class TransformsTest {
 
     assertThat(transformed.outgoing("work")).extracting(Edge::to).containsExactly("review");
     assertThat(transformed.node("review")).isPresent();
-    assertThat(Linter.builtIn().validate(transformed)).isEmpty();
+    // The linter sees the new stage: its plain edge to the exit is reported.
+    assertThat(Linter.builtIn().validate(transformed)).extracting(d -> d.rule() + ":" + d.nodeId().orElseThrow())
+        .containsExactly("failure_reaches_exit:review");
   }
 
   @Test

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 final class PipelineRoutes {
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,63}");
   private static final Pattern STARTED_BY = Pattern.compile("[\\p{L}\\p{N} ._@-]{1,64}");
-  private static final Set<String> STATUSES = Set.of(IndexedRun.RUNNING, IndexedRun.SUCCESS, IndexedRun.FAIL, IndexedRun.STOPPED, IndexedRun.INTERRUPTED);
+  private static final Set<String> STATUSES = Set.of(IndexedRun.RUNNING, IndexedRun.SUCCESS, IndexedRun.SUCCESS_WITH_FAILURES, IndexedRun.FAIL,
+      IndexedRun.STOPPED, IndexedRun.INTERRUPTED);
   private static final int MAX_VARIABLES = 64;
   private static final int MAX_VALUE = 4000;
   private static final int MAX_GOAL = 4000;

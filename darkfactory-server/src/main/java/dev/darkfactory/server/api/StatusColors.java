@@ -21,6 +21,7 @@ public final class StatusColors {
     fills.put("partial_success", "#d9f99d");
     fills.put("fail", "#fecaca");
     fills.put("skipped", "#e5e7eb");
+    fills.put("stopped", "#e5e7eb");
     FILLS = java.util.Collections.unmodifiableMap(fills);
   }
 

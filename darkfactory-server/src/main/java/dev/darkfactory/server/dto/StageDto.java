@@ -8,7 +8,8 @@ import java.util.Optional;
  * One node as the run has seen it: its latest status, attempts and timing.
  *
  * @param status {@code running}, {@code waiting} (on a human), {@code retrying}, or a stage status
- *     of 5.2 ({@code success}, {@code partial_success}, {@code fail}, {@code skipped})
+ *     of 5.2 ({@code success}, {@code partial_success}, {@code fail}, {@code skipped}), or {@code stopped}
+ *     (the stage in flight when the run stopped; a resume runs it again)
  */
 public record StageDto(
     String nodeId,

@@ -103,6 +103,7 @@ public final class EngineExecutor implements PipelineExecutor {
   private static RunResult result(dev.darkfactory.pipeline.engine.RunResult result) {
     return switch (result.status()) {
       case SUCCESS -> RunResult.success();
+      case SUCCESS_WITH_FAILURES -> RunResult.successWithFailures(result.failedStages());
       case STOPPED -> RunResult.stopped(result.stopReason().map(StopReason::message).orElse("stopped"));
       case FAIL, RUNNING, RESTARTED -> RunResult.fail(result.failureReason().orElse("the run failed"));
     };
@@ -133,10 +134,12 @@ public final class EngineExecutor implements PipelineExecutor {
     return settings;
   }
 
+  /** An unfinished checkpoint, or the engine's manifest without one (killed before the first node: the resume runs from the start). */
   @Override
   public boolean canResume(RunDirectory directory) {
     try {
-      return directory.checkpoints().load().map(c -> !c.status().isFinished()).orElse(false);
+      return directory.checkpoints().load().map(c -> !c.status().isFinished())
+          .orElseGet(() -> directory.readManifest().map(m -> !m.status().isFinished()).orElse(false));
     } catch (PipelineException unreadable) {
       return false;
     }

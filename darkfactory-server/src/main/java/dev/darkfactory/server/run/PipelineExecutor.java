@@ -14,7 +14,7 @@ public interface PipelineExecutor {
   /** Runs until the pipeline completes, fails or stops. Never throws for a failed run: that is a result. */
   RunResult execute(Execution execution);
 
-  /** Whether {@code directory} holds a checkpoint this executor can resume from. */
+  /** Whether {@code directory} holds a run this executor can resume: an unfinished checkpoint, or a manifest written before the first checkpoint. */
   boolean canResume(RunDirectory directory);
 
   /** The backends {@code POST /pipelines} accepts, the default first. */

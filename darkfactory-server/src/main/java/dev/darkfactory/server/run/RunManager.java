@@ -319,8 +319,10 @@ public final class RunManager implements AutoCloseable {
       } else {
         try {
           LiveRun liveRun = reload(run.id(), directory.get());
+          boolean checkpointed = java.nio.file.Files.exists(directory.get().checkpoints().file());
           start(liveRun, true);
-          listener.onEvent(new ServerEvent.RunRecovered(run.id(), true, "resumed from its checkpoint"));
+          listener.onEvent(new ServerEvent.RunRecovered(run.id(), true,
+              checkpointed ? "resumed from its checkpoint" : "resumed from the start (it had no checkpoint yet)"));
           continue;
         } catch (ServerException e) {
           why = e.getMessage();

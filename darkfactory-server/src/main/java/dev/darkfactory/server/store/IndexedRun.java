@@ -8,7 +8,8 @@ import java.util.Optional;
  * A run as the index knows it: enough to draw the runs board and decide what to do on restart,
  * without opening the run directory.
  *
- * @param status {@code running}, {@code success}, {@code fail}, {@code stopped}, {@code interrupted}
+ * @param status {@code running}, {@code success}, {@code success_with_failures} (the run reached its
+ *     exit past failed stages), {@code fail}, {@code stopped}, {@code interrupted}
  */
 public record IndexedRun(
     String id,
@@ -25,6 +26,7 @@ public record IndexedRun(
 
   public static final String RUNNING = "running";
   public static final String SUCCESS = "success";
+  public static final String SUCCESS_WITH_FAILURES = "success_with_failures";
   public static final String FAIL = "fail";
   public static final String STOPPED = "stopped";
   public static final String INTERRUPTED = "interrupted";

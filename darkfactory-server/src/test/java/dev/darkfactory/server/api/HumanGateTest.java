@@ -133,6 +133,9 @@ class HumanGateTest {
     JsonNode stopped = server.awaitStatus(id, "stopped");
     assertThat(stopped.path("run").path("resumable").asBoolean()).isTrue();
     assertThat(stopped.path("questions")).isEmpty();
+    assertThat(stopped.path("stages")).filteredOn(s -> s.path("node_id").asString().equals("review")).singleElement()
+        .satisfies(s -> assertThat(s.path("status").asString()).as("the gate in flight ends with the run").isEqualTo("stopped"));
+    assertThat(stopped.path("node_status").path("review").asString()).isEqualTo("stopped");
     assertThat(server.get("/questions").json().path("questions")).noneSatisfy(q -> assertThat(q.path("id").asString()).isEqualTo(qid));
     assertThat(server.post("/pipelines/" + id + "/questions/" + qid + "/answer", Map.of("value", "A")).errorCode()).isEqualTo("conflict");
 

@@ -179,6 +179,59 @@ class PipelineRoutesTest {
   }
 
   @Test
+  void aRunThatPassedOverAFailedStageEndsSuccessWithFailuresNamingTheStage() {
+    String id = server.submit(Map.of("dot", """
+        digraph Publish {
+          start   [shape=Mdiamond]
+          publish [shape=parallelogram, tool_command="exit 1"]
+          done    [shape=Msquare]
+          start -> publish -> done
+        }
+        """));
+    JsonNode detail = server.awaitStatus(id, "success_with_failures");
+    JsonNode run = detail.path("run");
+    assertThat(run.path("error").asString()).isEqualTo("the run reached its exit but passed over a failed stage: publish");
+    assertThat(run.path("resumable").asBoolean()).isFalse();
+    assertThat(run.has("finished_at")).isTrue();
+    assertThat(detail.path("node_status").path("publish").asString()).isEqualTo("fail");
+    JsonNode filtered = server.get("/pipelines?status=success_with_failures").json().path("runs");
+    assertThat(filtered).extracting(r -> r.path("id").asString()).contains(id);
+    assertThat(filtered).allSatisfy(r -> assertThat(r.path("status").asString()).isEqualTo("success_with_failures"));
+    assertThat(server.get("/pipelines?status=success").json().path("runs")).extracting(r -> r.path("id").asString()).doesNotContain(id);
+    assertThat(server.post("/pipelines/" + id + "/resume", "{}").errorCode()).isEqualTo("conflict");
+  }
+
+  @Test
+  void cancelEndsTheStageInFlightAsStoppedInTheDetailAndTheEvents() {
+    String id = server.submit(Map.of("dot", """
+        digraph Slow {
+          start [shape=Mdiamond]
+          work  [shape=parallelogram, tool_command="sleep 60"]
+          done  [shape=Msquare]
+          start -> work -> done
+        }
+        """));
+    server.await(id, run -> run.path("stages").findValuesAsString("status").contains("running")
+        && run.path("current_node").asString().equals("work"), "work running");
+    assertThat(server.post("/pipelines/" + id + "/cancel", "{}").status()).isEqualTo(202);
+    JsonNode stopped = server.awaitStatus(id, "stopped");
+    assertThat(stopped.path("stages")).filteredOn(s -> s.path("node_id").asString().equals("work")).singleElement().satisfies(work -> {
+      assertThat(work.path("status").asString()).isEqualTo("stopped");
+      assertThat(work.path("notes").asString()).isEqualTo("cancelled from the server");
+    });
+    assertThat(stopped.path("node_status").path("work").asString()).isEqualTo("stopped");
+    assertThat(stopped.has("current_node")).isFalse();
+    try (dev.darkfactory.server.SseTestClient events = dev.darkfactory.server.SseTestClient.open(server, "/pipelines/" + id + "/events", null)) {
+      assertThat(events.untilEnd()).filteredOn(e -> e.data().contains("\"type\":\"StageStopped\"")).singleElement()
+          .satisfies(e -> assertThat(e.data()).contains("\"node_id\":\"work\"", "\"reason\":\"cancelled\""));
+    }
+    assertThat(server.post("/pipelines/" + id + "/resume", "{}").status()).isEqualTo(202);
+    server.await(id, run -> run.path("current_node").asString().equals("work"), "work running again");
+    server.post("/pipelines/" + id + "/cancel", "{}");
+    server.awaitStatus(id, "stopped");
+  }
+
+  @Test
   void cancellingOrResumingAFinishedRunIsAConflict() {
     assertThat(server.post("/pipelines/" + finishedRun + "/cancel", "{}").errorCode()).isEqualTo("conflict");
     assertThat(server.post("/pipelines/" + finishedRun + "/resume", "{}").errorCode()).isEqualTo("conflict");

@@ -195,6 +195,35 @@ class WebUiBrowserTest {
   }
 
   @Test
+  void aRunThatPassedOverAFailedStageIsShownAsSuccessWithFailures() {
+    String id = server.submit(Map.of("dot", """
+        digraph Publish {
+          start   [shape=Mdiamond]
+          publish [shape=parallelogram, tool_command="echo 'no <b>CHANGELOG.md</b>' >&2; exit 1"]
+          done    [shape=Msquare]
+          start -> publish -> done
+        }
+        """));
+    server.awaitStatus(id, "success_with_failures");
+    Page page = page();
+    page.navigate(server.url("/#/"));
+    Locator badge = page.locator("#runs tr[data-run='" + id + "'] .badge").first();
+    assertThat(badge).hasAttribute("data-status", "success_with_failures");
+    assertThat(badge).hasText("success with failures");
+    assertThat(badge).hasClass(Pattern.compile("s-success_with_failures"));
+    assertThat(badge).not().hasCSS("border-color", "rgba(0, 0, 0, 0.08)");
+    page.locator(".chips button", new Page.LocatorOptions().setHasText("success with failures")).click();
+    assertThat(page.locator("#runs tbody tr")).hasCount(1);
+    BrowserSupport.screenshot(page, "07-runs-board-success-with-failures");
+
+    page.navigate(server.url("/#/runs/" + id));
+    assertThat(page.locator("#run-status")).hasAttribute("data-status", "success_with_failures");
+    assertThat(page.locator(".error-banner")).containsText("passed over a failed stage: publish");
+    assertThat(page.locator("#graph g.node[data-node=publish]")).hasAttribute("data-status", "fail");
+    assertThat(page.locator("#timeline li[data-node=publish]")).containsText("<b>CHANGELOG.md</b>");
+  }
+
+  @Test
   void theLoginLinkOpensTheUiAndItsEventStreamsOnATokenServer(@TempDir Path otherData) {
     String token = "browser-token-0123456789";
     try (TestServer guarded = TestServer.startWithToken(otherData, token, b -> {})) {

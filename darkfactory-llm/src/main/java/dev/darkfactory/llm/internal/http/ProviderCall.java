@@ -39,18 +39,34 @@ public final class ProviderCall {
     return parse(provider, transport.get(uri, headers, abort));
   }
 
+  /** At most this many pages of a model list are read (20,000 models at 1,000 a page); a longer list counts as unknown. */
+  public static final int MAX_MODEL_PAGES = 20;
+
   /**
-   * The model IDs a provider's list endpoint returns: {@code id(model)} for each element of the
-   * body's {@code listField} array; empty when the provider has no list or refuses it (the caller
-   * then cannot check a model name, which is not an error).
+   * The model IDs a provider's list endpoint returns, following its pagination: {@code id(model)} for
+   * each element of every page's {@code listField} array. Empty when the provider has no list or
+   * refuses a page, and when the list is not known whole (more than {@value #MAX_MODEL_PAGES} pages,
+   * more pages announced without a cursor, or a cursor that does not move): the caller then cannot check a model name, which is
+   * not an error, whereas a partial list would wrongly reject the names on its missing pages.
    */
-  public static Optional<List<String>> modelIds(HttpTransport transport, String provider, URI uri, Map<String, String> headers,
+  public static Optional<List<String>> modelIds(HttpTransport transport, String provider, ModelPages pages, Map<String, String> headers,
       String listField, Function<JsonNode, String> id) {
+    List<String> ids = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
     try {
-      JsonNode body = getJson(transport, provider, uri, headers, Optional.empty()).body();
-      List<String> ids = new ArrayList<>();
-      body.path(listField).forEach(model -> ids.add(id.apply(model)));
-      return Optional.of(ids);
+      for (int page = 0; page < MAX_MODEL_PAGES; page++) {
+        JsonNode body = getJson(transport, provider, pages.page().apply(cursor), headers, Optional.empty()).body();
+        body.path(listField).forEach(model -> ids.add(id.apply(model)));
+        Optional<String> next = pages.next().apply(body);
+        if (next.isEmpty()) {
+          return Optional.of(ids);
+        }
+        if (next.get().isBlank() || next.equals(cursor)) {
+          return Optional.empty();
+        }
+        cursor = next;
+      }
+      return Optional.empty();
     } catch (LlmException e) {
       return Optional.empty();
     }

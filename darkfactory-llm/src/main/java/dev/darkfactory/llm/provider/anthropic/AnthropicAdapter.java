@@ -5,9 +5,12 @@ import dev.darkfactory.llm.EventStream;
 import dev.darkfactory.llm.Request;
 import dev.darkfactory.llm.Response;
 import dev.darkfactory.llm.internal.http.HttpProviderAdapter;
+import dev.darkfactory.llm.internal.http.ModelPages;
 import dev.darkfactory.llm.internal.http.ProviderCall;
 import dev.darkfactory.llm.internal.http.WireRequest;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,8 @@ public final class AnthropicAdapter extends HttpProviderAdapter {
 
   public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
   static final String API_VERSION = "2023-06-01";
+  /** The largest page of {@code GET /v1/models}. */
+  private static final int MODELS_PAGE = 1000;
 
   public AnthropicAdapter(AdapterConfig config) {
     super(config);
@@ -40,9 +45,19 @@ public final class AnthropicAdapter extends HttpProviderAdapter {
         new AnthropicStreamTranslator(name(), request.model(), wire.warnings()));
   }
 
+  /**
+   * {@code GET /v1/models} pages its list (20 models by default, at most 1,000 a page): follow {@code
+   * has_more} with {@code after_id} set to the page's {@code last_id}, asking for the largest pages.
+   * The first page is asked for without parameters, as before pagination was followed, so servers
+   * that imitate the API by its bare path keep answering it.
+   */
   @Override
   public Optional<List<String>> listModels() {
-    return ProviderCall.modelIds(transport, name(), endpoint("/v1/models"), headers(null), "data", model -> model.path("id").asString());
+    ModelPages pages = new ModelPages(
+        cursor -> endpoint("/v1/models" + cursor.map(id -> "?limit=" + MODELS_PAGE + "&after_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+            .orElse("")),
+        body -> body.path("has_more").asBoolean(false) ? Optional.of(body.path("last_id").asString("")) : Optional.empty());
+    return ProviderCall.modelIds(transport, name(), pages, headers(null), "data", model -> model.path("id").asString());
   }
 
 

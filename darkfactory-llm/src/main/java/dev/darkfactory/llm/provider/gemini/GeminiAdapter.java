@@ -5,6 +5,7 @@ import dev.darkfactory.llm.EventStream;
 import dev.darkfactory.llm.Request;
 import dev.darkfactory.llm.Response;
 import dev.darkfactory.llm.internal.http.HttpProviderAdapter;
+import dev.darkfactory.llm.internal.http.ModelPages;
 import dev.darkfactory.llm.internal.http.ProviderCall;
 import dev.darkfactory.llm.internal.http.WireRequest;
 import java.net.URI;
@@ -21,6 +22,8 @@ import java.util.Optional;
 public final class GeminiAdapter extends HttpProviderAdapter {
 
   public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+  /** The largest page of {@code GET /v1beta/models}. */
+  private static final int MODELS_PAGE = 1000;
 
   public GeminiAdapter(AdapterConfig config) {
     super(config);
@@ -43,9 +46,17 @@ public final class GeminiAdapter extends HttpProviderAdapter {
         new GeminiStreamTranslator(name(), request.model(), wire.warnings()), true);
   }
 
+  /**
+   * {@code GET /v1beta/models} pages its list (50 models by default, at most 1,000): ask for the
+   * largest page and follow {@code nextPageToken} with {@code pageToken}.
+   */
   @Override
   public Optional<List<String>> listModels() {
-    return ProviderCall.modelIds(transport, name(), URI.create(root() + "/v1beta/models" + keyQuery("?")), config.defaultHeaders(),
+    ModelPages pages = new ModelPages(
+        cursor -> URI.create(root() + "/v1beta/models?pageSize=" + MODELS_PAGE + keyQuery("&")
+            + cursor.map(token -> "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)).orElse("")),
+        body -> ModelPages.text(body, "nextPageToken"));
+    return ProviderCall.modelIds(transport, name(), pages, config.defaultHeaders(),
         "models", model -> model.path("name").asString().replaceFirst("^models/", ""));
   }
 

@@ -5,6 +5,7 @@ import dev.darkfactory.llm.EventStream;
 import dev.darkfactory.llm.Request;
 import dev.darkfactory.llm.Response;
 import dev.darkfactory.llm.internal.http.HttpProviderAdapter;
+import dev.darkfactory.llm.internal.http.ModelPages;
 import dev.darkfactory.llm.internal.http.ProviderCall;
 import dev.darkfactory.llm.internal.http.WireRequest;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class OpenAICompatibleAdapter extends HttpProviderAdapter {
 
   @Override
   public Optional<List<String>> listModels() {
-    return ProviderCall.modelIds(transport, name(), underBaseUrl("/models"), bearerHeaders(), "data",
+    // GET /models returns the whole list in one response: it is not paginated.
+    return ProviderCall.modelIds(transport, name(), ModelPages.single(underBaseUrl("/models")), bearerHeaders(), "data",
         model -> model.path("id").asString());
   }
 }

@@ -1,9 +1,9 @@
 // The runs board: every run with its status, duration, cost and who started it.
 import { api } from './api.js';
-import { h, clear, statusBadge } from './dom.js';
+import { h, clear, statusBadge, label } from './dom.js';
 import { ago, duration, cost, tokens } from './format.js';
 
-const FILTERS = ['', 'running', 'success', 'fail', 'stopped', 'interrupted'];
+const FILTERS = ['', 'running', 'success', 'success_with_failures', 'fail', 'stopped', 'interrupted'];
 
 export function renderBoard(root) {
   let filter = '';
@@ -20,7 +20,7 @@ export function renderBoard(root) {
   function drawChips() {
     clear(chips);
     for (const f of FILTERS) {
-      chips.append(h('button', { class: 'chip', 'aria-pressed': String(f === filter), onclick: () => { filter = f; drawChips(); load(); } }, f || 'all'));
+      chips.append(h('button', { class: 'chip', 'aria-pressed': String(f === filter), onclick: () => { filter = f; drawChips(); load(); } }, f ? label(f) : 'all'));
     }
   }
 
@@ -36,7 +36,7 @@ export function renderBoard(root) {
   function draw(runs) {
     clear(body);
     if (runs.length === 0) {
-      body.append(h('div', { class: 'empty' }, filter ? 'No ' + filter + ' runs.' : 'No runs yet. ', !filter && h('a', { href: '#/new' }, 'Start one.')));
+      body.append(h('div', { class: 'empty' }, filter ? 'No ' + label(filter) + ' runs.' : 'No runs yet. ', !filter && h('a', { href: '#/new' }, 'Start one.')));
       return;
     }
     body.append(h('table', { id: 'runs' },

@@ -42,5 +42,5 @@ export function statusDot(status) {
 }
 
 export function label(status) {
-  return String(status || 'pending').replace('_', ' ');
+  return String(status || 'pending').replaceAll('_', ' ');
 }

@@ -5,7 +5,7 @@ import { clear } from './dom.js';
 
 export const STATUS_FILLS = {
   pending: '#f8fafc', running: '#bfdbfe', waiting: '#fde68a', retrying: '#fed7aa',
-  success: '#bbf7d0', partial_success: '#d9f99d', fail: '#fecaca', skipped: '#e5e7eb',
+  success: '#bbf7d0', partial_success: '#d9f99d', fail: '#fecaca', skipped: '#e5e7eb', stopped: '#e5e7eb',
 };
 
 let vizPromise = null;

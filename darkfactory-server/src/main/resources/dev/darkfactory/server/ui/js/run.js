@@ -243,6 +243,7 @@ export function renderRun(root, id) {
         case 'StageCompleted': graph.colour(event.node_id, event.status); break;
         case 'StageFailed': graph.colour(event.node_id, event.will_retry ? 'retrying' : 'fail'); break;
         case 'StageRetrying': graph.colour(event.node_id, 'retrying'); break;
+        case 'StageStopped': graph.colour(event.node_id, 'stopped'); break;
         case 'InterviewStarted': graph.colour(event.question.stage, 'waiting'); break;
         default: break;
       }
