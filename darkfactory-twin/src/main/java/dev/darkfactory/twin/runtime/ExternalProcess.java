@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ final class ExternalProcess implements AutoCloseable {
 
   /** Starts the twin on {@code port} and waits until it is ready. */
   static ExternalProcess start(ExternalTwin twin, int port) {
+    checkExecutable(twin);
     ProcessBuilder builder = new ProcessBuilder(command(twin, port)).redirectErrorStream(true);
     twin.directory().ifPresent(dir -> builder.directory(dir.toFile()));
     Map<String, String> environment = builder.environment();
@@ -63,6 +66,31 @@ final class ExternalProcess implements AutoCloseable {
     ExternalProcess started = new ExternalProcess(twin.name(), process, OutputTail.follow(process.getInputStream()));
     started.awaitReady(twin, port);
     return started;
+  }
+
+  /**
+   * Refuses a program that cannot be found before anything starts: under {@code setsid} a missing program would
+   * otherwise look like a twin that started and exited.
+   */
+  private static void checkExecutable(ExternalTwin twin) {
+    String program = twin.command().get(0);
+    if (program.contains("/")) {
+      Path path = Path.of(program);
+      Path resolved = path.isAbsolute() ? path : twin.directory().map(dir -> dir.resolve(path)).orElse(path);
+      if (!Files.isRegularFile(resolved) || !Files.isExecutable(resolved)) {
+        throw new TwinStartException(twin.name(), TwinStartException.Reason.LAUNCH_FAILED,
+            "cannot run " + twin.command() + ": " + resolved + (Files.exists(resolved) ? " is not executable" : " does not exist"), null);
+      }
+      return;
+    }
+    String pathVariable = System.getenv().getOrDefault("PATH", "");
+    for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return;
+      }
+    }
+    throw new TwinStartException(twin.name(), TwinStartException.Reason.LAUNCH_FAILED,
+        "cannot run " + twin.command() + ": '" + program + "' is not on the PATH (" + pathVariable + ")", null);
   }
 
   private static List<String> command(ExternalTwin twin, int port) {
