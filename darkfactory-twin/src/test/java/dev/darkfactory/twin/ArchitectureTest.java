@@ -42,6 +42,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void firstPartyTwinsAreWrittenAgainstThePublicSpiOnly() {
+    noClasses().that().resideInAnyPackage("dev.darkfactory.twin.stripe..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.darkfactory.twin.runtime..", "dev.darkfactory.twin.control..")
+        .check(MODULE);
+  }
+
+  @Test
   void lowerLayersNeverReachUp() {
     noClasses().that().resideInAnyPackage("dev.darkfactory.twin.document..", "dev.darkfactory.twin.clock..",
             "dev.darkfactory.twin.journal..", "dev.darkfactory.twin.fault..", "dev.darkfactory.twin.webhook..",
