@@ -87,7 +87,7 @@ public final class FaultRules {
       if (value < 1) {
         throw n.error("nth counts calls from 1, found " + value);
       }
-      return (Trigger) Trigger.nth(value);
+      return Trigger.nth(value);
     }).or(() -> node.get("probability").map(p -> {
       double value = p.number();
       if (!(value >= 0 && value <= 1)) {
