@@ -9,10 +9,14 @@ import dev.darkfactory.twin.fixture.NotesTwin;
 import dev.darkfactory.twin.fixture.RawHttp;
 import dev.darkfactory.twin.journal.JournalEntry;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TwinServerTest {
 
@@ -121,6 +125,36 @@ class TwinServerTest {
     assertThat(entry.latencyMicros()).isPositive();
     assertThat(entry.requestHeaders().get("authorization")).containsExactly("Bearer [REDACTED]");
     assertThat(entry.responseBody()).contains("\"text\":\"hi\"");
+  }
+
+  @Test
+  void faultAndSeedFilesAreLoadedAtStart(@TempDir Path dir) throws Exception {
+    Path faults = Files.writeString(dir.resolve("faults.yaml"), "- route: GET /notes/*\n  fault: {status: 503}\n");
+    Path seed = Files.writeString(dir.resolve("seed.json"), "{\"namespaces\": {\"alice\": {\"notes\": [{\"id\": \"note_1\"}]}}}");
+
+    try (TwinServer configured = TwinServer.start(new NotesTwin(), TwinOptions.newBuilder().faultFiles(List.of(faults))
+        .seedFiles(List.of(seed)).build())) {
+      Http client = new Http(configured.baseUrl());
+      assertThat(client.get("/notes", "alice").json().path("data")).hasSize(1);
+      assertThat(client.get("/notes/note_1", "alice").status()).isEqualTo(503);
+    }
+  }
+
+  @Test
+  void aBadFaultFileStartsNothing(@TempDir Path dir) throws Exception {
+    Path faults = Files.writeString(dir.resolve("faults.yaml"), "- route: GET /notes\n  nth: two\n  fault: reset\n");
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    TwinOptions options = TwinOptions.newBuilder().port(port).faultFiles(List.of(faults)).build();
+
+    assertThatThrownBy(() -> TwinServer.start(new NotesTwin(), options))
+        .isInstanceOf(dev.darkfactory.twin.DocumentException.class)
+        .hasMessage(faults + ":2:8: expected a whole number, found the string 'two'");
+    try (java.net.ServerSocket free = new java.net.ServerSocket(port)) {
+      assertThat(free.getLocalPort()).isEqualTo(port); // nothing was left listening
+    }
   }
 
   @Test
