@@ -21,7 +21,7 @@ final class Charges {
     routes.get("/v1/charges", request -> {
       Params params = request.params.allowOnly(Set.of("limit", "starting_after", "ending_before", "created", "customer",
           "payment_intent", "transfer_group"));
-      return Listing.page(request, "/v1/charges", request.state.charges.values(),
+      return Listing.page(request, "/v1/charges", request.state.charges,
           Listing.fieldEquals(params, "customer", "customer").and(Listing.fieldEquals(params, "payment_intent", "payment_intent")),
           "charge");
     });

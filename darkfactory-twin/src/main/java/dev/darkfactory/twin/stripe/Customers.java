@@ -65,7 +65,7 @@ final class Customers {
   private static ObjectNode list(StripeRequest request) {
     Params params = request.params.allowOnly(Set.of("limit", "starting_after", "ending_before", "created", "email", "test_clock"));
     java.util.function.Predicate<ObjectNode> live = customer -> !customer.path("deleted").asBoolean(false);
-    return Listing.page(request, "/v1/customers", request.state.customers.values(),
+    return Listing.page(request, "/v1/customers", request.state.customers,
         live.and(Listing.fieldEquals(params, "email", "email")), "customer");
   }
 

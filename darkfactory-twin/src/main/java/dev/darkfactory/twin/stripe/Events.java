@@ -34,7 +34,7 @@ final class Events {
           "delivery_success"));
       Optional<String> type = request.params.string("type");
       List<String> types = request.params.strings("types");
-      return Listing.page(request, "/v1/events", request.state.events.values(), event -> {
+      return Listing.page(request, "/v1/events", request.state.events, event -> {
         String eventType = event.path("type").asString();
         return type.map(t -> matches(t, eventType)).orElse(true) && (types.isEmpty() || types.contains(eventType));
       }, "event");

@@ -1,11 +1,12 @@
 package dev.darkfactory.twin.stripe;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedCollection;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,8 +21,7 @@ final class Listing {
 
   private Listing() {}
 
-  static ObjectNode page(StripeRequest request, String url, Collection<ObjectNode> objects, Predicate<ObjectNode> filter,
-      String what) {
+  static ObjectNode page(StripeRequest request, String url, ObjectStore objects, Predicate<ObjectNode> filter, String what) {
     Params params = request.params;
     long limit = params.integer("limit").orElse(10L);
     if (limit < 1) {
@@ -36,22 +36,50 @@ final class Listing {
       throw ApiError.invalid("You may only specify one of these parameters: ending_before, starting_after.", null, "ending_before");
     }
     Predicate<ObjectNode> matches = filter.and(createdFilter(params));
-    List<ObjectNode> newestFirst = new ArrayList<>(objects);
-    java.util.Collections.reverse(newestFirst);
-    newestFirst.sort(Comparator.comparingLong((ObjectNode o) -> o.path("created").asLong()).reversed());
-    List<ObjectNode> page;
+    SequencedCollection<ObjectNode> newestFirst = objects.inCreatedOrder() ? objects.sequencedValues().reversed() : sorted(objects);
+    List<ObjectNode> page = new ArrayList<>();
     boolean hasMore;
     if (before.isPresent()) {
-      int at = position(newestFirst, before.get(), "ending_before", what);
-      List<ObjectNode> earlier = newestFirst.subList(0, at).stream().filter(matches).toList();
-      int from = (int) Math.max(0, earlier.size() - limit);
-      page = earlier.subList(from, earlier.size());
-      hasMore = from > 0;
+      ArrayDeque<ObjectNode> window = new ArrayDeque<>();
+      boolean found = false;
+      int earlier = 0;
+      for (ObjectNode object : newestFirst) {
+        if (object.path("id").asString().equals(before.get())) {
+          found = true;
+          break;
+        }
+        if (matches.test(object)) {
+          earlier++;
+          window.addLast(object);
+          if (window.size() > limit) {
+            window.removeFirst();
+          }
+        }
+      }
+      if (!found) {
+        throw ApiError.missingParam(what, before.get(), "ending_before");
+      }
+      page.addAll(window);
+      hasMore = earlier > limit;
     } else {
-      int start = after.map(id -> position(newestFirst, id, "starting_after", what) + 1).orElse(0);
-      List<ObjectNode> rest = newestFirst.subList(start, newestFirst.size()).stream().filter(matches).toList();
-      page = rest.subList(0, (int) Math.min(limit, rest.size()));
-      hasMore = rest.size() > limit;
+      boolean started = after.isEmpty();
+      hasMore = false;
+      for (ObjectNode object : newestFirst) {
+        if (!started) {
+          started = object.path("id").asString().equals(after.get());
+          continue;
+        }
+        if (matches.test(object)) {
+          if (page.size() == limit) {
+            hasMore = true;
+            break;
+          }
+          page.add(object);
+        }
+      }
+      if (!started) {
+        throw ApiError.missingParam(what, after.get(), "starting_after");
+      }
     }
     ObjectNode list = StripeJson.object().put("object", "list");
     ArrayNode data = list.putArray("data");
@@ -60,14 +88,11 @@ final class Listing {
     return list;
   }
 
-  /** Where the cursor object sits in the whole list, newest first. */
-  private static int position(List<ObjectNode> newestFirst, String id, String param, String what) {
-    for (int i = 0; i < newestFirst.size(); i++) {
-      if (newestFirst.get(i).path("id").asString().equals(id)) {
-        return i;
-      }
-    }
-    throw ApiError.missingParam(what, id, param);
+  /** Newest first by {@code created}, ties newest-inserted first: for stores not in created order. */
+  private static List<ObjectNode> sorted(ObjectStore objects) {
+    List<ObjectNode> newestFirst = new ArrayList<>(objects.sequencedValues().reversed());
+    newestFirst.sort(Comparator.comparingLong((ObjectNode o) -> o.path("created").asLong()).reversed());
+    return newestFirst;
   }
 
   private static Predicate<ObjectNode> createdFilter(Params params) {

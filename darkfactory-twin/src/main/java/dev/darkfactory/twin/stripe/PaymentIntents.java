@@ -37,7 +37,7 @@ final class PaymentIntents {
     routes.post("/v1/payment_intents", PaymentIntents::create);
     routes.get("/v1/payment_intents", request -> {
       Params params = request.params.allowOnly(Set.of("limit", "starting_after", "ending_before", "created", "customer"));
-      return Listing.page(request, "/v1/payment_intents", request.state.paymentIntents.values(),
+      return Listing.page(request, "/v1/payment_intents", request.state.paymentIntents,
           Listing.fieldEquals(params, "customer", "customer"), "payment_intent");
     });
     routes.get("/v1/payment_intents/{id}", request -> {

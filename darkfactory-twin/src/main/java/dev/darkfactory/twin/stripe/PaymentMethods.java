@@ -41,7 +41,7 @@ final class PaymentMethods {
     routes.get("/v1/customers/{id}/payment_methods", request -> {
       String customer = Customers.retrieve(request, request.path("id"), false).path("id").asString();
       request.params.allowOnly(Set.of("limit", "starting_after", "ending_before", "type", "allow_redisplay"));
-      return Listing.page(request, "/v1/customers/" + customer + "/payment_methods", request.state.paymentMethods.values(),
+      return Listing.page(request, "/v1/customers/" + customer + "/payment_methods", request.state.paymentMethods,
           method -> customer.equals(method.path("customer").asString(null))
               && request.params.string("type").map(type -> type.equals(method.path("type").asString())).orElse(true),
           "payment method");

@@ -21,7 +21,7 @@ final class Refunds {
     routes.get("/v1/refunds", request -> {
       Params params = request.params.allowOnly(Set.of("limit", "starting_after", "ending_before", "created", "charge",
           "payment_intent"));
-      return Listing.page(request, "/v1/refunds", request.state.refunds.values(),
+      return Listing.page(request, "/v1/refunds", request.state.refunds,
           Listing.fieldEquals(params, "charge", "charge").and(Listing.fieldEquals(params, "payment_intent", "payment_intent")),
           "refund");
     });

@@ -1,7 +1,6 @@
 package dev.darkfactory.twin.stripe;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,13 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StripeState {
 
-  final Map<String, ObjectNode> customers = new LinkedHashMap<>();
-  final Map<String, ObjectNode> paymentIntents = new LinkedHashMap<>();
-  final Map<String, ObjectNode> charges = new LinkedHashMap<>();
-  final Map<String, ObjectNode> refunds = new LinkedHashMap<>();
-  final Map<String, ObjectNode> paymentMethods = new LinkedHashMap<>();
-  final Map<String, ObjectNode> webhookEndpoints = new LinkedHashMap<>();
-  final Map<String, ObjectNode> events = new LinkedHashMap<>();
+  final ObjectStore customers = new ObjectStore();
+  final ObjectStore paymentIntents = new ObjectStore();
+  final ObjectStore charges = new ObjectStore();
+  final ObjectStore refunds = new ObjectStore();
+  final ObjectStore paymentMethods = new ObjectStore();
+  final ObjectStore webhookEndpoints = new ObjectStore();
+  final ObjectStore events = new ObjectStore();
   final Map<String, IdempotentResult> idempotency = new HashMap<>();
 
   /** The collection an id belongs to, by its prefix ({@code cus_}, {@code pi_}, ...). */

@@ -3,9 +3,7 @@ package dev.darkfactory.twin.stripe;
 import dev.darkfactory.twin.StateReadException;
 import dev.darkfactory.twin.spi.StateContext;
 import dev.darkfactory.twin.spi.StateModel;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -59,7 +57,7 @@ final class StripeStateModel implements StateModel<StripeState> {
       if (!objects.isArray()) {
         throw new StateReadException("/" + collection.name(), "expected a list of " + collection.object() + " objects");
       }
-      Map<String, ObjectNode> target = target(state, collection.name());
+      ObjectStore target = target(state, collection.name());
       for (int i = 0; i < objects.size(); i++) {
         String pointer = "/" + collection.name() + "/" + i;
         ObjectNode object = object(objects.get(i), pointer, collection, context.now().getEpochSecond());
@@ -113,7 +111,7 @@ final class StripeStateModel implements StateModel<StripeState> {
     return json;
   }
 
-  private static Map<String, ObjectNode> target(StripeState state, String name) {
+  private static ObjectStore target(StripeState state, String name) {
     return switch (name) {
       case "customers" -> state.customers;
       case "payment_methods" -> state.paymentMethods;
@@ -122,7 +120,7 @@ final class StripeStateModel implements StateModel<StripeState> {
       case "refunds" -> state.refunds;
       case "webhook_endpoints" -> state.webhookEndpoints;
       case "events" -> state.events;
-      default -> new LinkedHashMap<>();
+      default -> new ObjectStore();
     };
   }
 }

@@ -25,7 +25,7 @@ final class WebhookEndpoints {
     routes.post("/v1/webhook_endpoints", WebhookEndpoints::create);
     routes.get("/v1/webhook_endpoints", request -> {
       request.params.allowOnly(Set.of("limit", "starting_after", "ending_before"));
-      ObjectNode page = Listing.page(request, "/v1/webhook_endpoints", request.state.webhookEndpoints.values(), e -> true,
+      ObjectNode page = Listing.page(request, "/v1/webhook_endpoints", request.state.webhookEndpoints, e -> true,
           "webhook endpoint");
       page.path("data").forEach(endpoint -> ((ObjectNode) endpoint).remove("secret"));
       return page;

@@ -96,6 +96,19 @@ class CustomersSdkTest extends StripeSdkTest {
   }
 
   @Test
+  void listsAreNewestFirstByCreatedEvenWhenTheClockWentBack() throws Exception {
+    twin.control().setClock(java.time.Instant.parse("2026-01-02T00:00:00Z"));
+    String newer = stripe.v1().customers().create(CustomerCreateParams.builder().build()).getId();
+    twin.control().setClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    String older = stripe.v1().customers().create(CustomerCreateParams.builder().build()).getId();
+    String olderToo = stripe.v1().customers().create(CustomerCreateParams.builder().build()).getId();
+
+    assertThat(stripe.v1().customers().list().getData()).extracting(Customer::getId).containsExactly(newer, olderToo, older);
+    assertThat(stripe.v1().customers().list(CustomerListParams.builder().setStartingAfter(newer).setLimit(1L).build()).getData())
+        .extracting(Customer::getId).containsExactly(olderToo);
+  }
+
+  @Test
   void listsFilterByEmail() throws Exception {
     stripe.v1().customers().create(CustomerCreateParams.builder().setEmail("a@example.com").build());
     stripe.v1().customers().create(CustomerCreateParams.builder().setEmail("b@example.com").build());
