@@ -170,10 +170,6 @@ final class ExternalProcess implements AutoCloseable {
     return process.pid();
   }
 
-  boolean alive() {
-    return process.isAlive();
-  }
-
   String output() {
     return output.text();
   }

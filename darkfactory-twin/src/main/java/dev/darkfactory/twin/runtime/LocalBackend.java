@@ -36,7 +36,6 @@ final class LocalBackend<S> implements Backend, StateBackend {
   private final TwinClock clock;
   private final WebhookOutbox outbox;
   private final ConcurrentHashMap<String, NamespaceSlot<S>> slots = new ConcurrentHashMap<>();
-  private final IdGenerator anonymousIds;
   private volatile long idSeed;
 
   LocalBackend(Twin<S> twin, TwinClock clock, WebhookOutbox outbox, long idSeed) {
@@ -44,7 +43,6 @@ final class LocalBackend<S> implements Backend, StateBackend {
     this.clock = clock;
     this.outbox = outbox;
     this.idSeed = idSeed;
-    this.anonymousIds = new IdGenerator(idSeed, "unrouted");
   }
 
   @Override
@@ -151,10 +149,6 @@ final class LocalBackend<S> implements Backend, StateBackend {
         slot.lock.unlock();
       }
     }
-  }
-
-  IdGenerator anonymousIds() {
-    return anonymousIds;
   }
 
   /** The call a handler sees. */

@@ -28,7 +28,8 @@ final class RequestPipeline {
   private final FaultSet faults;
   private final Backend backend;
   private final Duration hangLimit;
-  private final IdGenerator anonymousIds;
+  /** Ids for the error bodies the pipeline itself writes (injected faults, handlers that threw). */
+  private final IdGenerator errorIds;
 
   RequestPipeline(ControlPlane control, NamespaceResolver resolver, ErrorFormat errors, FaultSet faults, Backend backend,
       Duration hangLimit, long idSeed) {
@@ -38,7 +39,7 @@ final class RequestPipeline {
     this.faults = faults;
     this.backend = backend;
     this.hangLimit = hangLimit;
-    this.anonymousIds = new IdGenerator(idSeed, "anonymous");
+    this.errorIds = new IdGenerator(idSeed, "errors");
   }
 
   Handled handle(TwinRequest request) {
@@ -108,11 +109,7 @@ final class RequestPipeline {
   }
 
   private ErrorContext context(TwinRequest request, Namespace namespace) {
-    return new ErrorContext(request, Optional.of(namespace), anonymousIds);
-  }
-
-  ErrorContext anonymousContext(TwinRequest request) {
-    return new ErrorContext(request, Optional.empty(), anonymousIds);
+    return new ErrorContext(request, Optional.of(namespace), errorIds);
   }
 
   private static void pause(Duration latency) {

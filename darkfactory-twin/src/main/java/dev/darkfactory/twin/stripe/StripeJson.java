@@ -2,7 +2,6 @@ package dev.darkfactory.twin.stripe;
 
 import dev.darkfactory.twin.document.Json;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** JSON as Stripe writes it: pretty-printed with two-space indentation, like api.stripe.com's responses. */
@@ -12,10 +11,6 @@ final class StripeJson {
 
   static ObjectNode object() {
     return Json.object();
-  }
-
-  static ArrayNode array() {
-    return Json.array();
   }
 
   static byte[] bytes(JsonNode node) {
