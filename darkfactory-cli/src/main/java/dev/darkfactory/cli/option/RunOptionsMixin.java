@@ -1,5 +1,6 @@
 package dev.darkfactory.cli.option;
 
+import dev.darkfactory.pipeline.backend.BackendKind;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,12 +38,8 @@ public final class RunOptionsMixin {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Humans humans;
 
-  /** Which backend runs the LLM stages. */
-  public enum BackendKind {
-    agent, simulate, scripted
-  }
-
-  @Option(names = "--backend", paramLabel = "KIND", description = {
+  @Option(names = "--backend", paramLabel = "KIND", converter = BackendKindConverter.class, completionCandidates = BackendKindConverter.class,
+      description = {
       "What runs LLM stages: agent (a coding-agent session per stage, in --workdir), simulate, or scripted (with --scripted FILE).",
       "Default: agent when a provider key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or GOOGLE_API_KEY) or a providers file (DARKFACTORY_PROVIDERS) is configured, else simulate."})
   BackendKind backendKind;
@@ -89,19 +86,15 @@ public final class RunOptionsMixin {
     return set;
   }
 
-  public boolean simulate() {
-    return (backend != null && backend.simulate) || backendKind == BackendKind.simulate;
-  }
-
   /** The backend named by --backend, --simulate or --scripted, if any. */
   public Optional<BackendKind> backendKind() {
     if (backendKind != null) {
       return Optional.of(backendKind);
     }
     if (backend != null && backend.simulate) {
-      return Optional.of(BackendKind.simulate);
+      return Optional.of(BackendKind.SIMULATION);
     }
-    return scripted().map(file -> BackendKind.scripted);
+    return scripted().map(file -> BackendKind.SCRIPTED);
   }
 
   public Optional<Path> scripted() {

@@ -52,4 +52,12 @@ class RuntimeLayeringTest {
         .because("LLM work goes through CodergenBackend; only the backend package (its agent-backed adapter, issue 6) uses the agent module")
         .check(classes);
   }
+
+  @Test
+  void onlyTheAgentAdapterUsesTheAgentModule() {
+    noClasses().that().resideOutsideOfPackage("..pipeline.backend.agent..")
+        .should().dependOnClassesThat().resideInAPackage("dev.darkfactory.agent..")
+        .because("the backend vocabulary (BackendKind, BackendSpec) is plain data; Backends in backend.agent builds the agent from it")
+        .check(classes);
+  }
 }
