@@ -6,7 +6,7 @@
 #   make conformance  runs bin/conformance per check against our mock of the benchmark's server (docs/conformance.md)
 
 SHELL := /bin/bash
-MODULES := darkfactory-llm darkfactory-testkit darkfactory-agent darkfactory-pipeline darkfactory-server darkfactory-cli
+MODULES := darkfactory-llm darkfactory-testkit darkfactory-twin darkfactory-agent darkfactory-pipeline darkfactory-server darkfactory-cli
 JAR := darkfactory-cli/target/factory.jar
 CACHE_STAMP := darkfactory-cli/target/conformance-launch.sh
 SOURCES := pom.xml $(wildcard $(addsuffix /pom.xml,$(MODULES))) \
