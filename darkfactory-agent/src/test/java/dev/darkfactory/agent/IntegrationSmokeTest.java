@@ -68,7 +68,7 @@ class IntegrationSmokeTest {
       // 5. Steering
       CompletableFuture<SubmitResult> flask = session.submitAsync("Create a Flask web application with multiple routes");
       session.steer("Actually, just create a single /health endpoint for now");
-      flask.get(10, TimeUnit.SECONDS);
+      flask.get(60, TimeUnit.SECONDS);
       assertThat(twin.events(AgentEvent.SteeringInjected.class)).isNotEmpty();
       assertThat(env.readFile("app.py")).contains("/health");
 
