@@ -146,9 +146,11 @@ class FaultHandlingTest {
     twin.enqueue(Reply.text("a long answer that will stall").withChunkSize(3).withFault(new Fault.StallStream(3)));
     long start = System.nanoTime();
     List<StreamEvent> events = collect(client.stream(Request.builder("m").provider(provider).addMessage(Message.user("hi")).build()));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    // The stalled twin would hold the stream for minutes; the stream idle timeout (500 ms, Twins.FAST) ends it,
+    // as the error says, so the bound only needs to tell ending from hanging and can leave a loaded machine room.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(StreamEvent.Error.class,
-        error -> assertThat(error.error()).isInstanceOf(RequestTimeoutException.class));
+        error -> assertThat(error.error()).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("stream idle timeout"));
     assertThat(events).anyMatch(StreamEvent.StreamStart.class::isInstance);
   }
 

@@ -37,7 +37,8 @@ public final class Twins {
     Map<String, String> env = new HashMap<>(twin.environment());
     env.put("GATEWAY_KEY", "test-key");
     try {
-      Path file = Files.createTempFile("providers", ".json");
+      // Under target/, not the system temporary directory: tests write only there and in their @TempDir.
+      Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "test-tmp")), "providers", ".json");
       try {
         Files.writeString(file, """
             {"providers": [{"name": "%s", "base_url": "%s/v1", "api_key_env": "GATEWAY_KEY", "wire_format": "openai-chat"}]}

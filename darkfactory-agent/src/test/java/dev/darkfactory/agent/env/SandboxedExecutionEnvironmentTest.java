@@ -40,6 +40,7 @@ class SandboxedExecutionEnvironmentTest {
 
   @Test
   void tmpIsPrivateAndEmpty() throws Exception {
+    // The one file a test writes outside its own directories: the host's /tmp is what must be hidden. Deleted below.
     Path marker = Files.createTempFile("sandbox-marker", ".txt");
     try {
       ExecResult result = run(SandboxPolicy.defaults(), "test -e " + marker + " && echo visible || echo hidden; touch /tmp/t && echo writable");
