@@ -1,6 +1,7 @@
 package dev.darkfactory.cli.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.CliRun;
@@ -120,19 +121,15 @@ class ServeCommandTest {
     assertThat(run.out()).contains("--port").contains("--host").contains("--data").contains("--token").contains("--index");
   }
 
-  private static String awaitUrl(StringWriter out) throws InterruptedException {
+  private static String awaitUrl(StringWriter out) {
     return awaitMatch(out, Pattern.compile("server on (http://127\\.0\\.0\\.1:\\d+/)"));
   }
 
-  private static String awaitMatch(StringWriter out, Pattern pattern) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher matcher = pattern.matcher(out.toString());
-      if (matcher.find()) {
-        return matcher.group(1);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the server did not start: " + out);
+  private static String awaitMatch(StringWriter out, Pattern pattern) {
+    await().atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(out.toString()).as("the server's output").containsPattern(pattern));
+    Matcher matcher = pattern.matcher(out.toString());
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
   }
 }
