@@ -177,7 +177,7 @@ class ParityMatrixTest extends TwinFixture {
     CyclicBarrier barrier = new CyclicBarrier(2);
     profile.toolRegistry().register(Tool.of(new ToolDefinition("rendezvous", "Waits for a partner call",
         Schema.object().build()), (args, ctx) -> {
-          barrier.await(5, TimeUnit.SECONDS); // only returns if both calls run at the same time
+          barrier.await(60, TimeUnit.SECONDS); // only returns if both calls run at the same time
           return "met";
         }));
     twin.calls("rendezvous", "{}", "rendezvous", "{}").text("Both met.");

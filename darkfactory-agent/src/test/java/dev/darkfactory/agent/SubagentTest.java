@@ -100,7 +100,7 @@ class SubagentTest extends TwinFixture {
     CyclicBarrier barrier = new CyclicBarrier(2);
     profile.toolRegistry().register(Tool.of(new ToolDefinition("rendezvous", "meet the other subagent",
         Schema.object().build()), (args, ctx) -> {
-          barrier.await(5, TimeUnit.SECONDS);
+          barrier.await(60, TimeUnit.SECONDS);
           return "met";
         }));
     twin.server.enqueue(childIn(one), Reply.toolCall("rendezvous", "{}"));

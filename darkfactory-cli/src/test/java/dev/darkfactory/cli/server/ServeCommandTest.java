@@ -42,7 +42,7 @@ class ServeCommandTest {
     assertThat(info.statusCode()).isEqualTo(200);
     assertThat(info.body()).contains("\"backends\":[\"simulation\"");
     command.requestStop();
-    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
     assertThat(out.toString()).contains("run index: sqlite").contains("stopped");
     assertThat(data.resolve("index.db")).exists();
   }
@@ -72,7 +72,7 @@ class ServeCommandTest {
     assertThat(right.statusCode()).isEqualTo(200);
     assertThat(right.body()).contains("\"auth_required\":true");
     command.requestStop();
-    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
@@ -93,7 +93,7 @@ class ServeCommandTest {
         .header("Authorization", "Bearer " + flag).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(withFlag.statusCode()).isEqualTo(200);
     command.requestStop();
-    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
   }
 
   @Test

@@ -60,13 +60,13 @@ class TwinCommandTest {
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> chat = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json").header("Authorization", "Bearer test-key")
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", "Bearer test-key")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"llama3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chat.statusCode()).isEqualTo(200);
         assertThat(chat.body()).contains("\"content\":\"scripted chat answer\"").contains("\"model\":\"llama3.2\"");
         HttpResponse<String> stream = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages"))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json").header("x-api-key", "test-key")
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("x-api-key", "test-key")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude\",\"max_tokens\":50,\"stream\":true,"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());

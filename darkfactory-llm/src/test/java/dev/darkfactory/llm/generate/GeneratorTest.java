@@ -286,14 +286,6 @@ class GeneratorTest {
         .isInstanceOf(RequestTimeoutException.class);
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   static List<RecordedRequest> posts(FakeProviderServer server) {
     return server.requests().stream().filter(r -> r.method().equals("POST")).toList();
   }

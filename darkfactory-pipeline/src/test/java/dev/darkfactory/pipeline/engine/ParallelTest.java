@@ -67,7 +67,7 @@ class ParallelTest {
           join -> done
         }
         """, temp).handler("meet", stage -> {
-          meet.await(20, TimeUnit.SECONDS);
+          meet.await(60, TimeUnit.SECONDS);
           return Outcome.success();
         }).run();
     assertThat(run.events(ParallelBranchCompleted.class)).allMatch(ParallelBranchCompleted::success);
