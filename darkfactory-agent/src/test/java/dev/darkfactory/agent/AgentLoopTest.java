@@ -92,22 +92,23 @@ class AgentLoopTest extends TwinFixture {
 
   @Test
   void abortStopsTheLoopKillsTheRunningCommandAndCloses() throws Exception {
-    twin.calls("shell", "{\"command\":\"sleep 60 & echo $! > sleeper.pid; wait\",\"timeout_ms\":120000}");
+    twin.calls("shell", "{\"command\":\"sleep 300 & echo $! > sleeper.pid; wait\",\"timeout_ms\":600000}");
     Session session = twin.session(openai());
     CompletableFuture<SubmitResult> running = session.submitAsync("Sleep");
-    await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("sleeper.pid"))
-        && !Files.readString(dir.resolve("sleeper.pid")).isBlank());
+    await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(dir.resolve("sleeper.pid"))
+        && Files.readString(dir.resolve("sleeper.pid")).endsWith("\n"));
     long pid = Long.parseLong(Files.readString(dir.resolve("sleeper.pid")).strip());
     long started = System.nanoTime();
 
     session.abort();
-    SubmitResult result = running.get(10, TimeUnit.SECONDS);
+    SubmitResult result = running.get(60, TimeUnit.SECONDS);
 
     assertThat(result.stopReason()).isEqualTo(StopReason.ABORTED);
     assertThat(result.state()).isEqualTo(SessionState.CLOSED);
     assertThat(session.state()).isEqualTo(SessionState.CLOSED);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-    assertThat(Processes.isRunning(pid)).as("the command was killed").isFalse();
+    // A tenth of the command's own length: the abort ended it rather than waited for it.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !Processes.isRunning(pid));
     assertThat(twin.kinds()).endsWith(EventKind.TOOL_CALL_END, EventKind.PROCESSING_END, EventKind.SESSION_END);
     assertThatThrownBy(() -> session.submit("more")).isInstanceOf(SessionStateException.class);
   }

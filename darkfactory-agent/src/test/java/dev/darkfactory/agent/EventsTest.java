@@ -90,7 +90,7 @@ class EventsTest extends TwinFixture {
     session.submit("hello");
     session.close();
 
-    List<EventKind> kinds = consumed.get(5, TimeUnit.SECONDS);
+    List<EventKind> kinds = consumed.get(60, TimeUnit.SECONDS);
     assertThat(kinds.getFirst()).isEqualTo(EventKind.SESSION_START);
     assertThat(kinds.getLast()).isEqualTo(EventKind.SESSION_END);
     assertThat(kinds).isEqualTo(twin.kinds());

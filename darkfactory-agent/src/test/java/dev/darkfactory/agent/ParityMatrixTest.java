@@ -105,7 +105,8 @@ class ParityMatrixTest extends TwinFixture {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"openai", "anthropic", "gemini"})
   void shellCommandTimeoutHandling(String provider) {
-    twin.calls("shell", "{\"command\":\"echo started; sleep 10\",\"timeout_ms\":300}")
+    // Ample time for the shell to print on a loaded machine; none for the sleep.
+    twin.calls("shell", "{\"command\":\"echo started; sleep 300\",\"timeout_ms\":2000}")
         .text("The command timed out; I will use a longer timeout next time.");
 
     SubmitResult result = session(provider).submit("Run the slow command");
@@ -113,9 +114,9 @@ class ParityMatrixTest extends TwinFixture {
     assertThat(result.completed()).isTrue();
     assertThat(twin.events(AgentEvent.ToolCallEnd.class)).singleElement().satisfies(end -> {
       assertThat(end.isError()).isTrue();
-      assertThat(end.output()).contains("started", "[ERROR: Command timed out after 300ms.");
+      assertThat(end.output()).contains("started", "[ERROR: Command timed out after 2000ms.");
     });
-    assertThat(twin.recorded().get(1).body()).contains("Command timed out after 300ms");
+    assertThat(twin.recorded().get(1).body()).contains("Command timed out after 2000ms");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -176,7 +177,7 @@ class ParityMatrixTest extends TwinFixture {
     CyclicBarrier barrier = new CyclicBarrier(2);
     profile.toolRegistry().register(Tool.of(new ToolDefinition("rendezvous", "Waits for a partner call",
         Schema.object().build()), (args, ctx) -> {
-          barrier.await(5, TimeUnit.SECONDS); // only returns if both calls run at the same time
+          barrier.await(60, TimeUnit.SECONDS); // only returns if both calls run at the same time
           return "met";
         }));
     twin.calls("rendezvous", "{}", "rendezvous", "{}").text("Both met.");

@@ -100,7 +100,7 @@ class SubagentTest extends TwinFixture {
     CyclicBarrier barrier = new CyclicBarrier(2);
     profile.toolRegistry().register(Tool.of(new ToolDefinition("rendezvous", "meet the other subagent",
         Schema.object().build()), (args, ctx) -> {
-          barrier.await(5, TimeUnit.SECONDS);
+          barrier.await(60, TimeUnit.SECONDS);
           return "met";
         }));
     twin.server.enqueue(childIn(one), Reply.toolCall("rendezvous", "{}"));
@@ -123,11 +123,11 @@ class SubagentTest extends TwinFixture {
   void closingTheParentClosesRunningSubagents() throws Exception {
     Path sub = Files.createDirectories(dir.resolve("sub"));
     twin.server.enqueue(Reply.toolCall("spawn_agent", "{\"task\":\"slow\",\"working_dir\":\"sub\"}"));
-    twin.server.enqueue(childIn(sub), Reply.toolCall("shell", "{\"command\":\"sleep 30\",\"timeout_ms\":60000}"));
+    twin.server.enqueue(childIn(sub), Reply.toolCall("shell", "{\"command\":\"sleep 300\",\"timeout_ms\":600000}"));
     twin.server.enqueue(Reply.text("spawned"));
     Session session = twin.session(Twin.profile("openai"));
     session.submit("spawn a slow child");
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
         .until(() -> !childEvents(EventKind.TOOL_CALL_START).isEmpty());
 
     session.close();

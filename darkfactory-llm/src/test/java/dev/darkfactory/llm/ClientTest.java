@@ -284,11 +284,12 @@ class ClientTest {
     @Test
     void aPerCallTimeoutAbortsTheCall() {
         try (FakeProviderServer twin = FakeProviderServer.start(); Client client = Twins.client(twin)) {
-            twin.enqueue(Reply.text("late").withFault(dev.darkfactory.testkit.Fault.delay(java.time.Duration.ofSeconds(2))));
+            // The answer comes far later than the bound below, which leaves a loaded machine room beyond the 200 ms.
+            twin.enqueue(Reply.text("late").withFault(dev.darkfactory.testkit.Fault.delay(java.time.Duration.ofSeconds(60))));
             Request request = Request.builder("m").addMessage(Message.user("hi")).timeout(java.time.Duration.ofMillis(200)).build();
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.complete(request)).isInstanceOf(RequestTimeoutException.class);
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(1));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -67,18 +68,24 @@ class RetryPolicyTest {
   void anAbortDuringBackoffStopsRetrying() {
     AbortSignal signal = AbortSignal.create();
     RetryPolicy policy = RetryPolicy.defaults().withDelays(Duration.ofSeconds(30), Duration.ofSeconds(60), 2.0, false);
+    CountDownLatch firstAttemptFailed = new CountDownLatch(1);
+    // Abort once the first attempt has failed, so the abort lands in the 30 s backoff, not before the first try.
     Thread.ofVirtual().start(() -> {
       try {
-        Thread.sleep(100);
+        firstAttemptFailed.await();
       } catch (InterruptedException ignored) {
         Thread.currentThread().interrupt();
       }
       signal.abort();
     });
+    AtomicInteger attempts = new AtomicInteger();
     long start = System.nanoTime();
     assertThatThrownBy(() -> policy.execute(() -> {
+      attempts.incrementAndGet();
+      firstAttemptFailed.countDown();
       throw FLAKY;
     }, Optional.of(signal))).isInstanceOf(AbortException.class);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(attempts).as("no retry after the abort").hasValue(1);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the backoff was cut short").isLessThan(Duration.ofSeconds(20));
   }
 }

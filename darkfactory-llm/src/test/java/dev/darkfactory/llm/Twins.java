@@ -9,10 +9,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Clients wired to a twin, with short timeouts so failure tests finish fast. */
+/** Clients wired to a twin. */
 public final class Twins {
 
-  public static final AdapterTimeout FAST = new AdapterTimeout(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(500));
+  /**
+   * Shorter than the defaults, so a test that fails on a hang fails in seconds, yet long enough that a loaded
+   * machine never trips them in a test that expects an answer. A test of a timeout sets its own.
+   */
+  public static final AdapterTimeout FAST = new AdapterTimeout(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
 
   private Twins() {}
 
@@ -34,16 +38,22 @@ public final class Twins {
    * Chat Completions gateway (the {@code OpenAICompatibleAdapter}) with its key in {@code GATEWAY_KEY}.
    */
   public static Client clientWithGateway(FakeProviderServer twin) {
+    return clientWithGateway(twin, FAST);
+  }
+
+  /** As {@link #clientWithGateway(FakeProviderServer)}, with these timeouts. */
+  public static Client clientWithGateway(FakeProviderServer twin, AdapterTimeout timeouts) {
     Map<String, String> env = new HashMap<>(twin.environment());
     env.put("GATEWAY_KEY", "test-key");
     try {
-      Path file = Files.createTempFile("providers", ".json");
+      // Under target/, not the system temporary directory: tests write only there and in their @TempDir.
+      Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "test-tmp")), "providers", ".json");
       try {
         Files.writeString(file, """
             {"providers": [{"name": "%s", "base_url": "%s/v1", "api_key_env": "GATEWAY_KEY", "wire_format": "openai-chat"}]}
             """.formatted(GATEWAY, twin.baseUrl()));
         env.put(Client.PROVIDERS_FILE_VARIABLE, file.toString());
-        return Client.fromEnv(Environment.of(env), FAST);
+        return Client.fromEnv(Environment.of(env), timeouts);
       } finally {
         Files.deleteIfExists(file);
       }

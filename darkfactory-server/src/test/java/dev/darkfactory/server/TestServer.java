@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /** A server on a free loopback port over a temporary data directory, with a small JSON client. */
@@ -84,7 +86,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60));
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -131,24 +133,20 @@ public final class TestServer implements AutoCloseable {
   }
 
   public JsonNode await(String id, java.util.function.Predicate<JsonNode> condition, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      Response response = get("/pipelines/" + id);
-      if (response.status() == 200) {
-        last = response.json();
-        if (condition.test(last)) {
-          return last;
+    java.util.concurrent.atomic.AtomicReference<JsonNode> last = new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+        Response response = get("/pipelines/" + id);
+        if (response.status() != 200) {
+          return false;
         }
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+        last.set(response.json());
+        return condition.test(last.get());
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("run " + id + " did not reach " + what + " within 60 s; last seen: " + last.get(), e);
     }
-    throw new AssertionError("run " + id + " did not reach " + what + "; last seen: " + last);
+    return last.get();
   }
 
   @Override

@@ -32,7 +32,7 @@ class FakeProviderServerTest {
   }
 
   private HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(twin.baseUrl() + path)).timeout(Duration.ofSeconds(5))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(twin.baseUrl() + path)).timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
     for (int i = 0; i < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);

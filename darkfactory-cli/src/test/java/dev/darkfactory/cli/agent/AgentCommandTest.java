@@ -98,10 +98,9 @@ class AgentCommandTest {
   }
 
   @Test
-  void sandboxRunsCommandsUnderBubblewrap() throws Exception {
+  void sandboxRunsCommandsUnderBubblewrap(@TempDir Path outside) throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(dev.darkfactory.agent.env.Bubblewrap.isAvailable(),
         "bubblewrap (bwrap) is not installed or cannot create namespaces here");
-    Path outside = Files.createTempDirectory("outside");
     twin.enqueue(Reply.toolCall("shell", "{\"command\":\"touch inside.txt; touch " + outside + "/escape.txt\"}"));
     twin.enqueue(Reply.text("done"));
 

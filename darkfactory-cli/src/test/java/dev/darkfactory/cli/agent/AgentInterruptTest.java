@@ -1,10 +1,12 @@
 package dev.darkfactory.cli.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.testkit.FakeProviderServer;
 import dev.darkfactory.testkit.Fault;
 import dev.darkfactory.testkit.Reply;
+import dev.darkfactory.testkit.process.PidFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -40,6 +41,8 @@ class AgentInterruptTest {
   private Path workdir;
   private Path log;
   private Process child;
+  /** The shell command's sleep, by the PID it writes (a killed process a container's init never reaps counts as gone). */
+  private PidFile sleeper;
 
   @BeforeEach
   void start() throws Exception {
@@ -56,6 +59,9 @@ class AgentInterruptTest {
     if (child != null && child.isAlive()) {
       child.destroyForcibly();
     }
+    if (sleeper != null) {
+      sleeper.destroyAll();
+    }
     twin.close();
   }
 
@@ -65,11 +71,10 @@ class AgentInterruptTest {
         "{\"command\":\"sleep 31.4159 & echo $! > sleeper.pid; wait\",\"timeout_ms\":120000}"));
     twin.enqueue(Reply.text("a second turn must never be asked for"));
     child = startAgent("Sleep for a while");
-    Path pidFile = workdir.resolve("sleeper.pid");
-    waitUntil(Duration.ofSeconds(60), () -> !child.isAlive() || hasPid(pidFile));
-    assertThat(hasPid(pidFile)).as("the shell command started; log:\n" + output()).isTrue();
-    long sleeper = Long.parseLong(Files.readString(pidFile).strip());
-    assertThat(isRunning(sleeper)).isTrue();
+    sleeper = PidFile.at(workdir.resolve("sleeper.pid"));
+    await().atMost(Duration.ofSeconds(120)).until(() -> !child.isAlive() || !sleeper.pids().isEmpty());
+    assertThat(sleeper.pids()).as("the shell command started; log:\n" + output()).hasSize(1);
+    assertThat(sleeper.running()).hasSize(1);
 
     long started = System.nanoTime();
     interrupt(child);
@@ -78,8 +83,7 @@ class AgentInterruptTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPTLY);
     assertThat(child.exitValue()).as(output()).isEqualTo(SIGINT_EXIT);
     assertThat(output()).containsSubsequence("→ shell", "Command cancelled: the session was aborted.", ABORTED);
-    waitUntil(Duration.ofSeconds(5), () -> !isRunning(sleeper));
-    assertThat(isRunning(sleeper)).as("the tool's command was terminated").isFalse();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sleeper.running()).as("the tool's command was terminated").isEmpty());
     assertThat(twin.requestCount()).as("no model call after the abort").isEqualTo(1);
   }
 
@@ -87,7 +91,7 @@ class AgentInterruptTest {
   void ctrlCWhileTheModelIsAnsweringCancelsTheCallAndExits130() throws Exception {
     twin.enqueue(Reply.text("too late").withFault(Fault.delay(Duration.ofSeconds(120))));
     child = startAgent("Think hard");
-    waitUntil(Duration.ofSeconds(60), () -> !child.isAlive() || twin.requestCount() == 1);
+    await().atMost(Duration.ofSeconds(120)).until(() -> !child.isAlive() || twin.requestCount() == 1);
     assertThat(twin.requestCount()).as("the model call is in flight; log:\n" + output()).isEqualTo(1);
 
     long started = System.nanoTime();
@@ -118,33 +122,7 @@ class AgentInterruptTest {
     assertThat(new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor()).isZero();
   }
 
-  private static void waitUntil(Duration limit, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.call() && System.nanoTime() < deadline) {
-      Thread.sleep(25);
-    }
-  }
-
   private String output() throws IOException {
     return Files.exists(log) ? Files.readString(log) : "";
-  }
-
-  private static boolean hasPid(Path file) throws IOException {
-    return Files.exists(file) && Files.readString(file).strip().matches("\\d+");
-  }
-
-  /** Alive and not a zombie (a killed process a container's init never reaps counts as gone). */
-  private static boolean isRunning(long pid) {
-    Path stat = Path.of("/proc", Long.toString(pid), "stat");
-    if (!Files.isDirectory(Path.of("/proc"))) {
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-    try {
-      String text = Files.readString(stat);
-      char state = text.charAt(text.lastIndexOf(')') + 2);
-      return state != 'Z' && state != 'X';
-    } catch (IOException | RuntimeException gone) {
-      return false;
-    }
   }
 }

@@ -1,14 +1,18 @@
 package dev.darkfactory.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.cli.CliRun;
 import dev.darkfactory.pipeline.state.JsonValues;
+import dev.darkfactory.testkit.process.PidFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -21,14 +25,27 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class CrashResumeTest {
   @TempDir Path temp;
+  private Process child;
+  private PidFile pids;
 
-  // t3 signals that it started, then sleeps before its append, unless the test has said it is resuming.
+  @AfterEach
+  void killWhatATestLeftRunning() {
+    if (child != null) {
+      child.destroyForcibly();
+    }
+    if (pids != null) {
+      pids.destroyAll();
+    }
+  }
+
+  // t3 records its PIDs (the shell's, then its sleep's) and signals that it started, then sleeps before its
+  // append, unless the test has said it is resuming.
   static final String PIPELINE = """
       digraph Ledger {
         start [shape=Mdiamond]
         t1 [shape=parallelogram, tool_command="echo t1 >> \\"$FACTORY_CONTEXT_LEDGER\\""]
         t2 [shape=parallelogram, tool_command="echo t2 >> \\"$FACTORY_CONTEXT_LEDGER\\""]
-        t3 [shape=parallelogram, tool_command="if [ ! -f \\"$FACTORY_CONTEXT_RESUMING\\" ]; then touch \\"$FACTORY_CONTEXT_MARK\\"; sleep 30.3141; fi; echo t3 >> \\"$FACTORY_CONTEXT_LEDGER\\""]
+        t3 [shape=parallelogram, tool_command="if [ ! -f \\"$FACTORY_CONTEXT_RESUMING\\" ]; then echo $$ >> \\"$FACTORY_CONTEXT_PIDS\\"; sleep 300 & echo $! >> \\"$FACTORY_CONTEXT_PIDS\\"; touch \\"$FACTORY_CONTEXT_MARK\\"; wait; fi; echo t3 >> \\"$FACTORY_CONTEXT_LEDGER\\""]
         review [prompt="Review the ledger"]
         t4 [shape=parallelogram, tool_command="echo t4 >> \\"$FACTORY_CONTEXT_LEDGER\\""]
         done [shape=Msquare]
@@ -45,7 +62,8 @@ class CrashResumeTest {
     Path straightLedger = temp.resolve("straight.ledger");
     Files.createFile(temp.resolve("straight.resuming"));
     CliRun straight = CliRun.of("run", dot.toString(), "--logs-root", temp.resolve("straight").toString(), "--json",
-        "--set", "ledger=" + straightLedger, "--set", "resuming=" + temp.resolve("straight.resuming"), "--set", "mark=" + temp.resolve("unused"));
+        "--set", "ledger=" + straightLedger, "--set", "resuming=" + temp.resolve("straight.resuming"), "--set", "mark=" + temp.resolve("unused"),
+        "--set", "pids=" + temp.resolve("unused.pids"));
     assertThat(straight.exitCode()).as(straight.toString()).isZero();
 
     // The victim: killed with SIGKILL while t3 runs, after t1 and t2 are checkpointed.
@@ -53,25 +71,25 @@ class CrashResumeTest {
     Path mark = temp.resolve("t3.started");
     Path resuming = temp.resolve("crash.resuming");
     Path logs = temp.resolve("crash");
-    Process child = new ProcessBuilder(javaCommand("run", dot.toString(), "--logs-root", logs.toString(), "--json",
-        "--set", "ledger=" + ledger, "--set", "resuming=" + resuming, "--set", "mark=" + mark))
+    pids = PidFile.at(temp.resolve("t3.pids"));
+    child = new ProcessBuilder(javaCommand("run", dot.toString(), "--logs-root", logs.toString(), "--json",
+        "--set", "ledger=" + ledger, "--set", "resuming=" + resuming, "--set", "mark=" + mark, "--set", "pids=" + pids.path()))
         .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
-    for (int i = 0; i < 600 && !Files.exists(mark); i++) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(mark) || !child.isAlive());
     assertThat(mark).as("t3 started in the child JVM; log:\n" + Files.readString(temp.resolve("child.log"))).exists();
+    assertThat(pids.running()).as("t3's shell and sleep").hasSize(2);
     child.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
-    assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).isEqualTo(137);
     assertThat(Files.readAllLines(ledger)).containsExactly("t1", "t2");
-    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.3141").start().waitFor()).as("t3's command outlived the JVM").isZero();
+    assertThat(pids.running()).as("t3's command outlived the JVM").hasSize(2);
 
     Files.createFile(resuming);
     CliRun resumed = CliRun.of("resume", logs.toString(), "--json");
     assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 
     assertThat(Files.readAllLines(ledger)).as("every tool node ran exactly once").containsExactly("t1", "t2", "t3", "t4");
-    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.3141").start().waitFor()).as("the orphaned command was killed on resume").isEqualTo(1);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running()).as("the orphaned command was killed on resume").isEmpty());
     JsonNode expected = comparable(JsonValues.parse(straight.out()));
     JsonNode actual = comparable(JsonValues.parse(resumed.out()));
     assertThat(actual).isEqualTo(expected);
@@ -83,7 +101,7 @@ class CrashResumeTest {
     ObjectNode copy = (ObjectNode) summary.deepCopy();
     copy.remove(List.of("run_id", "logs_root"));
     ObjectNode context = (ObjectNode) copy.get("context");
-    context.remove(List.of("ledger", "resuming", "mark"));
+    context.remove(List.of("ledger", "resuming", "mark", "pids"));
     return copy;
   }
 

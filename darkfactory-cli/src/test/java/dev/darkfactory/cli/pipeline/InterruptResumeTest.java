@@ -1,13 +1,18 @@
 package dev.darkfactory.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.darkfactory.cli.CliRun;
 import dev.darkfactory.pipeline.state.JsonValues;
+import dev.darkfactory.testkit.process.PidFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +27,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class InterruptResumeTest {
   @TempDir Path temp;
+  private Process child;
+  private PidFile pids;
+
+  @AfterEach
+  void killWhatATestLeftRunning() {
+    if (child != null) {
+      child.destroyForcibly();
+    }
+    if (pids != null) {
+      pids.destroyAll();
+    }
+  }
 
   @Test
   void aSignalStopsTheRunWithACheckpointAndTheRunResumes() throws Exception {
@@ -32,20 +49,20 @@ class InterruptResumeTest {
     Path resuming = temp.resolve("resuming");
     Path logs = temp.resolve("run");
     Path log = temp.resolve("child.log");
-    Process child = new ProcessBuilder(javaCommand("run", dot.toString(), "--logs-root", logs.toString(),
-        "--set", "ledger=" + ledger, "--set", "resuming=" + resuming, "--set", "mark=" + mark))
+    pids = PidFile.at(temp.resolve("t3.pids"));
+    child = new ProcessBuilder(javaCommand("run", dot.toString(), "--logs-root", logs.toString(),
+        "--set", "ledger=" + ledger, "--set", "resuming=" + resuming, "--set", "mark=" + mark, "--set", "pids=" + pids.path()))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    for (int i = 0; i < 600 && !Files.exists(mark); i++) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(mark) || !child.isAlive());
     assertThat(mark).as("t3 started in the child JVM; log:\n" + Files.readString(log)).exists();
+    assertThat(pids.running()).as("t3's shell and sleep").hasSize(2);
 
     assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor()).isZero();
-    assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the run stopped within 30 s").isTrue();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the run stopped within 60 s").isTrue();
     String output = Files.readString(log);
     assertThat(output).contains("resume with: factory resume " + logs);
-    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.3141").start().waitFor())
-        .as("the tool's process group was killed with the run").isEqualTo(1);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running())
+        .as("the tool's process group was killed with the run").isEmpty());
     assertThat(Files.readAllLines(ledger)).containsExactly("t1", "t2");
     JsonNode checkpoint = JsonValues.parse(Files.readString(logs.resolve("checkpoint.json")));
     assertThat(checkpoint.get("status").asString()).isEqualTo("stopped");

@@ -1,6 +1,7 @@
 package dev.darkfactory.cli.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.CliRun;
@@ -41,7 +42,7 @@ class ServeCommandTest {
     assertThat(info.statusCode()).isEqualTo(200);
     assertThat(info.body()).contains("\"backends\":[\"simulation\"");
     command.requestStop();
-    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
     assertThat(out.toString()).contains("run index: sqlite").contains("stopped");
     assertThat(data.resolve("index.db")).exists();
   }
@@ -71,7 +72,7 @@ class ServeCommandTest {
     assertThat(right.statusCode()).isEqualTo(200);
     assertThat(right.body()).contains("\"auth_required\":true");
     command.requestStop();
-    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
@@ -92,7 +93,7 @@ class ServeCommandTest {
         .header("Authorization", "Bearer " + flag).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(withFlag.statusCode()).isEqualTo(200);
     command.requestStop();
-    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
@@ -120,19 +121,15 @@ class ServeCommandTest {
     assertThat(run.out()).contains("--port").contains("--host").contains("--data").contains("--token").contains("--index");
   }
 
-  private static String awaitUrl(StringWriter out) throws InterruptedException {
+  private static String awaitUrl(StringWriter out) {
     return awaitMatch(out, Pattern.compile("server on (http://127\\.0\\.0\\.1:\\d+/)"));
   }
 
-  private static String awaitMatch(StringWriter out, Pattern pattern) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher matcher = pattern.matcher(out.toString());
-      if (matcher.find()) {
-        return matcher.group(1);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the server did not start: " + out);
+  private static String awaitMatch(StringWriter out, Pattern pattern) {
+    await().atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(out.toString()).as("the server's output").containsPattern(pattern));
+    Matcher matcher = pattern.matcher(out.toString());
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
   }
 }

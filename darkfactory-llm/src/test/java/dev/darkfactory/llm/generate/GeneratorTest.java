@@ -98,14 +98,17 @@ class GeneratorTest {
     twin.enqueue(Reply.text("").withToolCall("slow", "{\"n\":1}").withToolCall("slow", "{\"n\":2}").withToolCall("slow", "{\"n\":3}"));
     twin.enqueue(Reply.text("done"));
     CountDownLatch allStarted = new CountDownLatch(3);
+    // finished[n] opens when call n returns; each call waits for the next one, so they finish 3, 2, 1.
+    List<CountDownLatch> finished = List.of(new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(0));
     Tool slow = Tool.active("slow", "waits for its siblings", null, (args, context) -> {
+      int n = args.path("n").asInt();
       allStarted.countDown();
       // Sequential execution would never see all three started.
-      if (!allStarted.await(5, TimeUnit.SECONDS)) {
+      if (!allStarted.await(60, TimeUnit.SECONDS) || !finished.get(n).await(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("not concurrent");
       }
-      Thread.sleep(30L * (4 - args.path("n").asInt()));
-      return "result " + args.path("n").asInt();
+      finished.get(n - 1).countDown();
+      return "result " + n;
     });
     GenerateResult result = generator.generate(options().prompt("go").tool(slow).build());
     assertThat(result.steps().get(0).toolResults()).extracting(r -> r.contentText() + ":" + r.isError())
@@ -247,15 +250,16 @@ class GeneratorTest {
 
   @Test
   void abortCancelsGenerateAndStream() throws Exception {
-    twin.enqueue(Reply.text("never").withFault(Fault.delay(Duration.ofSeconds(3))));
+    twin.enqueue(Reply.text("never").withFault(Fault.delay(Duration.ofSeconds(60))));
     AbortSignal signal = AbortSignal.create();
+    // Abort once the twin holds the request, so the call in flight is what gets cancelled.
     Thread.ofVirtual().start(() -> {
-      sleep(150);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !posts(twin).isEmpty());
       signal.abort();
     });
     long start = System.nanoTime();
     assertThatThrownBy(() -> generator.generate(options().prompt("hi").abortSignal(signal).build())).isInstanceOf(AbortException.class);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("cancelled, not waited out").isLessThan(Duration.ofSeconds(30));
 
     twin.enqueue(Reply.text("slow stream that will be cancelled").withChunkSize(1).withFrameDelay(Duration.ofMillis(50)));
     AbortSignal streamSignal = AbortSignal.create();
@@ -280,14 +284,6 @@ class GeneratorTest {
     assertThatThrownBy(() -> generator.generate(options().prompt("hi").maxRetries(0)
         .timeout(TimeoutConfig.of(Duration.ofSeconds(10), Duration.ofMillis(200))).build()))
         .isInstanceOf(RequestTimeoutException.class);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   static List<RecordedRequest> posts(FakeProviderServer server) {

@@ -14,18 +14,16 @@ import dev.darkfactory.llm.generate.GenerateResult;
 import dev.darkfactory.llm.generate.Generator;
 import dev.darkfactory.llm.generate.StreamResult;
 import dev.darkfactory.llm.generate.Tool;
+import dev.darkfactory.testkit.junit.LiveTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Against the real providers, with cheap models. Each test runs only when its provider's key is set in the
- * environment and is reported as skipped otherwise. Override a model with LIVE_MODEL_OPENAI / _ANTHROPIC / _GEMINI.
+ * Against the real providers, with cheap models. Each test runs only when live tests are asked for ({@code -Plive}
+ * or {@code DARKFACTORY_LIVE_TESTS=1}) and its provider's key is set, and is reported as skipped otherwise; a key in
+ * the shell alone never runs it. Override a model with LIVE_MODEL_OPENAI / _ANTHROPIC / _GEMINI.
  */
-@Tag("live")
 class LiveProviderTest {
 
   private static void roundTrip(String provider, String defaultModel) {
@@ -68,22 +66,19 @@ class LiveProviderTest {
     }
   }
 
-  @Test
-  @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
+  @LiveTest(key = "OPENAI_API_KEY")
   void openai() {
     roundTrip("openai", "gpt-5-mini");
     badKey("openai", "OPENAI_API_KEY", "gpt-5-mini");
   }
 
-  @Test
-  @EnabledIfEnvironmentVariable(named = "ANTHROPIC_API_KEY", matches = ".+")
+  @LiveTest(key = "ANTHROPIC_API_KEY")
   void anthropic() {
     roundTrip("anthropic", "claude-haiku-4-5");
     badKey("anthropic", "ANTHROPIC_API_KEY", "claude-haiku-4-5");
   }
 
-  @Test
-  @EnabledIfEnvironmentVariable(named = "GEMINI_API_KEY", matches = ".+")
+  @LiveTest(key = "GEMINI_API_KEY")
   void gemini() {
     roundTrip("gemini", "gemini-2.5-flash");
     badKey("gemini", "GEMINI_API_KEY", "gemini-2.5-flash");

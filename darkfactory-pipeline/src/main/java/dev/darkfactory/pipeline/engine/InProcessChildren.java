@@ -71,8 +71,10 @@ final class InProcessChildren implements ChildPipelines {
     }
 
     @Override
-    public void cancel(StopReason reason) {
+    public void stop(StopReason reason) {
       handle.cancel(reason);
+      // join() waits through interrupts and keeps the flag; how the child ended is read through ending().
+      handle.future().handle((result, error) -> true).join();
     }
   }
 
@@ -93,6 +95,6 @@ final class InProcessChildren implements ChildPipelines {
     }
 
     @Override
-    public void cancel(StopReason reason) {}
+    public void stop(StopReason reason) {}
   }
 }

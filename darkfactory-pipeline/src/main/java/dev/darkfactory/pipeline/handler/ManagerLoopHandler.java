@@ -43,7 +43,8 @@ import java.util.Optional;
  *
  * The child completing with success succeeds the node; the child failing or stopping fails it;
  * {@code manager.stop_condition} holding succeeds it (and stops the child, resumably); running out
- * of cycles fails it and stops the child. Without autostart, the manager watches the run directory
+ * of cycles fails it and stops the child. A child the manager stops has ended, checkpointed, before the
+ * node's outcome is returned. Without autostart, the manager watches the run directory
  * {@code stack.child_logs_root} that someone else runs.
  */
 public final class ManagerLoopHandler implements Handler {
@@ -71,8 +72,10 @@ public final class ManagerLoopHandler implements Handler {
       Outcome outcome = supervise(stage, child, childRoot, stop, telemetry);
       return outcome.withContextUpdates(merge(telemetry, outcome.contextUpdates()));
     } finally {
+      // Waits for the child to end: a manager that returned while its child still ran would leave a pipeline
+      // working (and writing its run directory) after its stage, and its run, had finished.
       child.filter(c -> c.ending().isEmpty())
-          .ifPresent(c -> c.cancel(StopReason.cancelled("the manager loop " + node.id() + " finished")));
+          .ifPresent(c -> c.stop(StopReason.cancelled("the manager loop " + node.id() + " finished")));
     }
   }
 

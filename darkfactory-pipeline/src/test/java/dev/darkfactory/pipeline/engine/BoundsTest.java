@@ -1,12 +1,14 @@
 package dev.darkfactory.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.pipeline.event.PipelineEvent.GoalGateUnsatisfied;
 import dev.darkfactory.pipeline.event.PipelineEvent.PipelineFailed;
 import dev.darkfactory.pipeline.event.PipelineEvent.StageStarted;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.RunStatus;
+import dev.darkfactory.testkit.process.PidFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,22 +136,30 @@ class BoundsTest {
 
   @Test
   void theWallClockLimitStopsAStageThatRunsTooLong() {
+    // The limit leaves a loaded machine ample time to reach the stage, and the stage's command far too little.
+    PidFile pids = PidFile.at(temp.resolve("slow.pids"));
     var run = PipelineTestKit.of("""
         digraph T {
-          graph [timeout="300ms"]
+          graph [timeout="3s"]
           start [shape=Mdiamond]
-          slow [shape=parallelogram, tool_command="sleep 20.31"]
+          slow [shape=parallelogram, tool_command="RECORD_SHELL; sleep 300 & RECORD_SLEEP; wait"]
           done [shape=Msquare]
           start -> slow -> done
         }
-        """, temp).run();
-    assertThat(run.result().status()).isEqualTo(RunStatus.STOPPED);
-    assertThat(run.result().stopReason()).hasValueSatisfying(r -> assertThat(r.message()).contains("timeout=300ms"));
-    assertThat(run.events().ofType(dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped.class))
-        .singleElement().satisfies(e -> assertThat(e.resumeAt()).contains("slow"));
-    assertThat(run.result().completedNodes()).doesNotContain("slow");
-    // The run's failure reason names the bound and the node it cut off.
-    assertThat(run.result().failureReason()).hasValue("stopped at node 'slow': the run exceeded its wall-clock limit (timeout=300ms)");
+        """.replace("RECORD_SHELL", pids.append("$$")).replace("RECORD_SLEEP", pids.append("$!")), temp).run();
+    try {
+      assertThat(run.result().status()).isEqualTo(RunStatus.STOPPED);
+      assertThat(run.result().stopReason()).hasValueSatisfying(r -> assertThat(r.message()).contains("timeout=3s"));
+      assertThat(run.events().ofType(dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped.class))
+          .singleElement().satisfies(e -> assertThat(e.resumeAt()).contains("slow"));
+      assertThat(run.result().completedNodes()).doesNotContain("slow");
+      // The run's failure reason names the bound and the node it cut off.
+      assertThat(run.result().failureReason()).hasValue("stopped at node 'slow': the run exceeded its wall-clock limit (timeout=3s)");
+      assertThat(pids.pids()).as("the stage's command ran").hasSize(2);
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running()).as("the stage's command was killed").isEmpty());
+    } finally {
+      pids.destroyAll();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.darkfactory.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.pipeline.event.PipelineEvent;
 import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStopped;
@@ -10,10 +11,13 @@ import dev.darkfactory.pipeline.human.QueueInterviewer;
 import dev.darkfactory.pipeline.state.Checkpoint;
 import dev.darkfactory.pipeline.state.RunStatus;
 import dev.darkfactory.pipeline.state.StopReason;
+import dev.darkfactory.testkit.process.PidFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Stopping a run from outside, and resumable stops from inside (a named stop reason). */
 class CancelTest {
   @TempDir Path temp;
+  private PidFile pids;
+
+  @AfterEach
+  void killWhatATestLeftRunning() {
+    if (pids != null) {
+      pids.destroyAll();
+    }
+  }
 
   @ParameterizedTest
   @EnumSource(RunThreads.class)
@@ -43,15 +55,16 @@ class CancelTest {
   @Test
   void cancellingMidStageKillsTheCommandCheckpointsAndResumesThere() throws Exception {
     Path skip = temp.resolve("skip-sleep");
+    pids = PidFile.at(temp.resolve("slow.pids"));
     String dot = """
         digraph C {
           start [shape=Mdiamond]
           before [prompt="b"]
-          slow [shape=parallelogram, tool_command="test -f SKIP || sleep 30.5821"]
+          slow [shape=parallelogram, tool_command="test -f SKIP || { RECORD_SHELL; sleep 300 & RECORD_SLEEP; wait; }"]
           done [shape=Msquare]
           start -> before -> slow -> done
         }
-        """.replace("SKIP", skip.toString());
+        """.replace("SKIP", skip.toString()).replace("RECORD_SHELL", pids.append("$$")).replace("RECORD_SLEEP", pids.append("$!"));
     var kit = PipelineTestKit.of(dot, temp);
     CountDownLatch slowStarted = new CountDownLatch(1);
     RecordingListener events = new RecordingListener();
@@ -61,15 +74,16 @@ class CancelTest {
         slowStarted.countDown();
       }
     }).start(kit.graph(), kit.options());
-    assertThat(slowStarted.await(20, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(200); // let the command get going
+    assertThat(slowStarted.await(60, TimeUnit.SECONDS)).isTrue();
+    // Stop once the command runs (it has recorded both PIDs), so the stop has a command to kill.
+    await().atMost(Duration.ofSeconds(60)).until(() -> pids.pids().size() == 2);
     handle.cancel(StopReason.cancelled("the user pressed stop"));
     RunResult stopped = handle.await();
 
     assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
     assertThat(stopped.stopReason()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("cancelled"));
     assertThat(stopped.completedNodes()).containsExactly("start", "before");
-    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.5821").start().waitFor()).as("the command was killed").isEqualTo(1);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running()).as("the command was killed").isEmpty());
     Checkpoint checkpoint = dev.darkfactory.pipeline.state.RunDirectory.at(kit.logsRoot()).checkpoints().load().orElseThrow();
     assertThat(checkpoint.status()).isEqualTo(RunStatus.STOPPED);
     assertThat(checkpoint.next()).hasValueSatisfying(n -> assertThat(n.nodeId()).isEqualTo("slow"));

@@ -1,19 +1,67 @@
 package dev.darkfactory.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.darkfactory.pipeline.event.PipelineEvent;
 import dev.darkfactory.pipeline.event.PipelineEvent.PipelineStarted;
+import dev.darkfactory.pipeline.state.CheckpointStore;
 import dev.darkfactory.pipeline.state.ContextKeys;
 import dev.darkfactory.pipeline.state.RunStatus;
 import dev.darkfactory.pipeline.state.StageStatus;
+import dev.darkfactory.testkit.process.PidFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The supervisor loop of attractor-spec.md 4.11 over an in-process child pipeline (9.4). */
 class ManagerLoopTest {
   @TempDir Path temp;
+  private PidFile pids;
+
+  @AfterEach
+  void killWhatATestLeftRunning() {
+    if (pids != null) {
+      pids.destroyAll();
+    }
+  }
+
+  /** A child whose one stage runs a command that records its own and its child's PID, then waits for ever. */
+  private void slowChild() throws Exception {
+    pids = PidFile.at(temp.resolve("slow.pids"));
+    String command = pids.append("$$") + "; sleep 300 & " + pids.append("$!") + "; wait";
+    child("start [shape=Mdiamond]; slow [shape=parallelogram, tool_command=\"" + command + "\"]; done [shape=Msquare]; start -> slow -> done");
+  }
+
+  /**
+   * The manager stopped its child and waited for it: the child's checkpoint says stopped, the child's own stop
+   * event came before the manager's stage completed, and the child's command does not outlive it.
+   */
+  private void assertTheChildWasStoppedBeforeTheManagerCompleted(PipelineTestKit.Run run) {
+    assertThat(CheckpointStore.in(run.dir().root().resolve("manager/child")).load()).hasValueSatisfying(checkpoint -> {
+      assertThat(checkpoint.status()).isEqualTo(RunStatus.STOPPED);
+      assertThat(checkpoint.stopReason()).hasValueSatisfying(r -> assertThat(r.message()).contains("the manager loop manager finished"));
+    });
+    List<PipelineEvent> events = run.events().events();
+    int childStopped = indexOf(events, e -> e instanceof PipelineEvent.PipelineStopped);
+    int managerCompleted = indexOf(events, e -> e instanceof PipelineEvent.StageCompleted c && c.nodeId().equals("manager")
+        || e instanceof PipelineEvent.StageFailed f && f.nodeId().equals("manager"));
+    assertThat(childStopped).as("the child's stop event").isNotNegative().isLessThan(managerCompleted);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running()).as("the child's command").isEmpty());
+  }
+
+  private static int indexOf(List<PipelineEvent> events, java.util.function.Predicate<PipelineEvent> match) {
+    for (int i = 0; i < events.size(); i++) {
+      if (match.test(events.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   private Path child(String body) throws Exception {
     Path file = temp.resolve("child.dot");
@@ -58,22 +106,23 @@ class ManagerLoopTest {
 
   @Test
   void theStopConditionEndsSupervisionAndStopsTheChild() throws Exception {
-    child("start [shape=Mdiamond]; slow [shape=parallelogram, tool_command=\"sleep 20.913\"]; done [shape=Msquare]; start -> slow -> done");
+    slowChild();
     var run = PipelineTestKit.of(parent(", manager.stop_condition=\"context.stack.child.current_node=slow\""), temp).run();
     assertThat(run.result().nodeOutcomes()).containsEntry("manager", StageStatus.SUCCESS);
     assertThat(run.events(dev.darkfactory.pipeline.event.PipelineEvent.StageCompleted.class))
         .anySatisfy(e -> assertThat(e.notes()).contains("Stop condition satisfied"));
-    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 20.913").start().waitFor()).isEqualTo(1);
+    assertTheChildWasStoppedBeforeTheManagerCompleted(run);
   }
 
   @Test
   void runningOutOfCyclesFails() throws Exception {
-    child("start [shape=Mdiamond]; slow [shape=parallelogram, tool_command=\"sleep 20.527\"]; done [shape=Msquare]; start -> slow -> done");
+    slowChild();
     var run = PipelineTestKit.of(parent(", manager.max_cycles=3"), temp).run();
     assertThat(run.result().nodeOutcomes()).containsEntry("manager", StageStatus.FAIL);
     assertThat(run.events(dev.darkfactory.pipeline.event.PipelineEvent.StageFailed.class))
         .anySatisfy(e -> assertThat(e.error()).contains("Max cycles exceeded"));
     assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
+    assertTheChildWasStoppedBeforeTheManagerCompleted(run);
   }
 
   @Test
@@ -102,7 +151,9 @@ class ManagerLoopTest {
 
   @Test
   void steeringWritesThePromptIntoTheChildsActiveStage() throws Exception {
-    child("start [shape=Mdiamond]; slow [shape=parallelogram, tool_command=\"sleep 0.3\"]; done [shape=Msquare]; start -> slow -> done");
+    // The stage waits for the steering file rather than for a fixed time the manager might miss under load.
+    child("start [shape=Mdiamond]; slow [shape=parallelogram, tool_command=\"until [ -f \\\"$FACTORY_STAGE_DIR/steer.md\\\" ]; do sleep 0.05; done\"];"
+        + " done [shape=Msquare]; start -> slow -> done");
     var run = PipelineTestKit.of(parent(", manager.actions=\"observe,steer,wait\", prompt=\"Focus on the tests\""), temp).run();
     assertThat(run.dir().root().resolve("manager/child/slow/steer.md")).content().contains("Focus on the tests");
   }

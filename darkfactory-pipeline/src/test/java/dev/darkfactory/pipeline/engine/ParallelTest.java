@@ -1,6 +1,7 @@
 package dev.darkfactory.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.pipeline.event.PipelineEvent.ParallelBranchCompleted;
 import dev.darkfactory.pipeline.handler.ParallelResults;
@@ -10,8 +11,9 @@ import dev.darkfactory.pipeline.state.ContextKeys;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.RunStatus;
 import dev.darkfactory.pipeline.state.StageStatus;
-import java.nio.file.Files;
+import dev.darkfactory.testkit.process.PidFile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -65,7 +67,7 @@ class ParallelTest {
           join -> done
         }
         """, temp).handler("meet", stage -> {
-          meet.await(20, TimeUnit.SECONDS);
+          meet.await(60, TimeUnit.SECONDS);
           return Outcome.success();
         }).run();
     assertThat(run.events(ParallelBranchCompleted.class)).allMatch(ParallelBranchCompleted::success);
@@ -98,26 +100,28 @@ class ParallelTest {
           join -> done
         }
         """;
+    // Branches meet in pairs: two must be inside at once to pass, and a third let in would raise the peak.
+    CyclicBarrier pair = new CyclicBarrier(2);
     var run = PipelineTestKit.of(dot, temp).handler("busy", stage -> {
       peak.accumulateAndGet(running.incrementAndGet(), Math::max);
-      Thread.sleep(50);
+      pair.await(60, TimeUnit.SECONDS);
       running.decrementAndGet();
       return Outcome.success();
     }).run();
     assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
-    assertThat(peak.get()).isLessThanOrEqualTo(2);
+    assertThat(peak.get()).isEqualTo(2);
   }
 
   @Test
   void firstSuccessCancelsTheOtherBranchesAndKillsTheirCommands() throws Exception {
-    Path started = temp.resolve("slow-started");
+    PidFile pids = PidFile.at(temp.resolve("slow.pids"));
     Path finished = temp.resolve("slow-finished");
     String dot = """
         digraph P {
           start [shape=Mdiamond]
           fan [shape=component, join_policy="first_success"]
           quick [type="quick"]
-          slow [shape=parallelogram, tool_command="touch STARTED; sleep 30.4171; touch FINISHED"]
+          slow [shape=parallelogram, tool_command="RECORD_SHELL; sleep 300 & RECORD_SLEEP; wait; touch FINISHED"]
           join [shape=tripleoctagon]
           done [shape=Msquare]
           start -> fan
@@ -127,11 +131,10 @@ class ParallelTest {
           slow -> join
           join -> done
         }
-        """.replace("STARTED", started.toString()).replace("FINISHED", finished.toString());
+        """.replace("RECORD_SHELL", pids.append("$$")).replace("RECORD_SLEEP", pids.append("$!")).replace("FINISHED", finished.toString());
     var run = PipelineTestKit.of(dot, temp).handler("quick", stage -> {
-      for (int i = 0; i < 200 && !Files.exists(started); i++) {
-        Thread.sleep(50);
-      }
+      // Succeed once the slow branch's command runs, so first_success has a command to kill.
+      await().atMost(Duration.ofSeconds(60)).until(() -> pids.pids().size() == 2);
       return Outcome.success();
     }).run();
     assertThat(run.result().status()).isEqualTo(RunStatus.SUCCESS);
@@ -139,8 +142,11 @@ class ParallelTest {
     assertThat(results).filteredOn(c -> c.branch().equals("slow")).singleElement()
         .satisfies(c -> assertThat(c.status()).isEqualTo(StageStatus.SKIPPED));
     assertThat(run.context(ContextKeys.FAN_IN_BEST_ID)).isEqualTo("quick");
-    Process pgrep = new ProcessBuilder("pgrep", "-f", "sleep 30.4171").start();
-    assertThat(pgrep.waitFor()).as("the losing branch's sleep is killed").isEqualTo(1);
+    try {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running()).as("the losing branch's command is killed").isEmpty());
+    } finally {
+      pids.destroyAll();
+    }
     assertThat(finished).doesNotExist();
   }
 

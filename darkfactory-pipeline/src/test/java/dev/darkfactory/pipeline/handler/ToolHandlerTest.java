@@ -1,21 +1,33 @@
 package dev.darkfactory.pipeline.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.pipeline.state.ContextKeys;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.StageStatus;
 import dev.darkfactory.pipeline.state.StopReason;
+import dev.darkfactory.testkit.process.PidFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tool handler (attractor-spec.md 4.10) and the process handling behind it. */
 class ToolHandlerTest {
   @TempDir Path temp;
+  /** The processes a test's command started, by PID; whatever a failing test left running is killed after it. */
+  private PidFile pids;
+
+  @AfterEach
+  void killWhatATestLeftRunning() {
+    if (pids != null) {
+      pids.destroyAll();
+    }
+  }
   static final ToolSettings FAST = new ToolSettings(Duration.ofSeconds(30), Duration.ofMillis(300), 64 * 1024);
 
   private static Outcome run(StageFixture fixture) throws Exception {
@@ -79,29 +91,32 @@ class ToolHandlerTest {
   @Test
   void aTimeoutKillsTheWholeProcessTree() throws Exception {
     Path late = temp.resolve("late");
-    // A background grandchild that outlives its parent shell would survive a plain kill of bash.
-    StageFixture fixture = fixture(quoted("(sleep 30.7121; touch " + late + ") & sleep 30.7122") + ", timeout=\"300ms\"");
+    pids = PidFile.at(temp.resolve("tree.pids"));
+    // A background subshell with a child of its own, which would survive a plain kill of bash; every process
+    // records its PID. The timeout leaves ample time for that on a loaded machine, and none for the sleeps.
+    String command = pids.append("$$") + "; (" + pids.append("$BASHPID") + "; sleep 300 & " + pids.append("$!") + "; wait; touch " + late
+        + ") & sleep 300 & " + pids.append("$!") + "; wait";
+    StageFixture fixture = fixture(quoted(command) + ", timeout=\"3s\"");
     Outcome outcome = run(fixture);
     assertThat(outcome.status()).isEqualTo(StageStatus.FAIL);
-    assertThat(outcome.failureReason()).isEqualTo("tool_command timed out after 300ms; its process group was killed");
-    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.712").start().waitFor()).isEqualTo(1);
+    assertThat(outcome.failureReason()).isEqualTo("tool_command timed out after 3s; its process group was killed");
+    assertThat(pids.pids()).as("the shell, the subshell and both sleeps").hasSize(4);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running()).isEmpty());
     assertThat(late).doesNotExist();
   }
 
   @Test
   void cancellationKillsTheCommand() throws Exception {
-    StageFixture fixture = fixture(quoted("sleep 30.8331"));
+    pids = PidFile.at(temp.resolve("command.pids"));
+    StageFixture fixture = fixture(quoted(pids.append("$$") + "; sleep 300 & " + pids.append("$!") + "; wait"));
     Thread.ofVirtual().start(() -> {
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        return;
-      }
+      // Cancel once the command is running (both PIDs recorded), not after a guessed delay.
+      await().atMost(Duration.ofSeconds(60)).until(() -> pids.pids().size() == 2);
       fixture.cancellation.cancel(StopReason.cancelled("stop"));
     });
     Outcome outcome = run(fixture);
     assertThat(outcome.failureReason()).isEqualTo("tool_command cancelled");
-    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.8331").start().waitFor()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running()).isEmpty());
   }
 
   @Test
@@ -116,23 +131,24 @@ class ToolHandlerTest {
   void anOrphanLeftByADeadEngineIsKilledBeforeTheNodeRunsAgain() throws Exception {
     Path stdout = temp.resolve("o.txt");
     Path pidFile = temp.resolve("tool.pid");
+    pids = PidFile.at(temp.resolve("orphan.pids"));
+    String command = pids.append("$$") + "; sleep 300 & " + pids.append("$!") + "; wait";
     // Start a command the way the handler does, then forget it, as a killed JVM would.
     Thread runner = Thread.ofVirtual().start(() -> {
       try {
-        ShellCommand.run(new ShellCommand.Spec("sleep 30.9441", temp, java.util.Map.of(), Duration.ofSeconds(60), Duration.ofMillis(100),
+        ShellCommand.run(new ShellCommand.Spec(command, temp, java.util.Map.of(), Duration.ofSeconds(600), Duration.ofMillis(100),
             stdout, temp.resolve("e.txt"), java.util.Optional.of(pidFile)), dev.darkfactory.pipeline.state.Cancellation.create());
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     });
-    for (int i = 0; i < 100 && !Files.exists(pidFile); i++) {
-      Thread.sleep(20);
-    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(pidFile) && pids.pids().size() == 2);
     Path copy = temp.resolve("tool.pid.copy");
     Files.copy(pidFile, copy);
     assertThat(ShellCommand.reapOrphan(copy, Duration.ofMillis(200))).isTrue();
-    runner.join(10_000);
-    assertThat(new ProcessBuilder("pgrep", "-f", "sleep 30.9441").start().waitFor()).isEqualTo(1);
+    runner.join(Duration.ofSeconds(60));
+    assertThat(runner.isAlive()).as("the forgotten run returned once its command was killed").isFalse();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids.running()).isEmpty());
     assertThat(ShellCommand.reapOrphan(copy, Duration.ofMillis(200))).as("nothing left to reap").isFalse();
   }
 }

@@ -2,6 +2,7 @@ package dev.darkfactory.server.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.darkfactory.pipeline.human.Answer;
 import dev.darkfactory.pipeline.human.HumanUnavailableException;
@@ -10,6 +11,7 @@ import dev.darkfactory.pipeline.human.Question;
 import dev.darkfactory.server.ServerException;
 import dev.darkfactory.server.dto.AnswerRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -53,12 +55,10 @@ class WebInterviewerTest {
   void aQuestionWaitsUntilAnsweredAndCannotBeAnsweredTwice() throws Exception {
     WebInterviewer interviewer = new WebInterviewer(Clock.systemUTC());
     CompletableFuture<Answer> asked = CompletableFuture.supplyAsync(() -> interviewer.ask(CHOICE), Thread.ofVirtual()::start);
-    while (interviewer.pending().isEmpty()) {
-      Thread.onSpinWait();
-    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> !interviewer.pending().isEmpty());
     assertThat(interviewer.pending()).singleElement().satisfies(p -> assertThat(p.question()).isEqualTo(CHOICE));
     interviewer.answer(CHOICE.id(), value("A"));
-    assertThat(asked.get(5, TimeUnit.SECONDS)).isEqualTo(Answer.selected(new Option("A", "[A] Approve")));
+    assertThat(asked.get(30, TimeUnit.SECONDS)).isEqualTo(Answer.selected(new Option("A", "[A] Approve")));
     assertThat(interviewer.pending()).isEmpty();
     assertThatThrownBy(() -> interviewer.answer(CHOICE.id(), value("A"))).isInstanceOf(ServerException.Conflict.class);
     assertThatThrownBy(() -> interviewer.answer("unknown", value("A"))).isInstanceOf(ServerException.NotFound.class);
@@ -68,11 +68,9 @@ class WebInterviewerTest {
   void aWithdrawnQuestionEndsAsNoHumanRatherThanAFailure() throws Exception {
     WebInterviewer interviewer = new WebInterviewer(Clock.systemUTC());
     CompletableFuture<Answer> asked = CompletableFuture.supplyAsync(() -> interviewer.ask(CHOICE), Thread.ofVirtual()::start);
-    while (interviewer.pending().isEmpty()) {
-      Thread.onSpinWait();
-    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> !interviewer.pending().isEmpty());
     interviewer.withdrawAll();
-    assertThatThrownBy(() -> asked.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(HumanUnavailableException.class);
+    assertThatThrownBy(() -> asked.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(HumanUnavailableException.class);
     assertThat(interviewer.pending()).isEmpty();
   }
 }

@@ -32,16 +32,27 @@ class PostgresRunIndexTest {
     Assumptions.assumeTrue(bin != null, "PostgreSQL tests skipped: no initdb/pg_ctl under /usr/lib/postgresql/*/bin (apt-get install postgresql)");
     Assumptions.assumeFalse(isRoot() && !hasUser("postgres"), "PostgreSQL tests skipped: running as root and there is no postgres user to run the cluster as");
     cluster = work.resolve("pg");
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
     Files.createDirectories(cluster);
     if (isRoot()) {
       run(List.of("chown", "-R", "postgres", work.toString()));
     }
     run(asPostgres(List.of(bin.resolve("initdb").toString(), "-D", cluster.toString(), "-U", "factory", "--auth=trust", "-E", "UTF8")));
-    run(asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", cluster.toString(), "-w", "-t", "30", "-l", cluster.resolve("log.txt").toString(),
-        "-o", "-h 127.0.0.1 -p " + port + " -k " + cluster, "start")));
+    // A free port can be taken by another process on a shared machine before the server binds it: then try another.
+    for (int attempt = 1; ; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      try {
+        run(asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", cluster.toString(), "-w", "-t", "60", "-l",
+            cluster.resolve("log.txt").toString(), "-o", "-h 127.0.0.1 -p " + port + " -k " + cluster, "start")));
+        return;
+      } catch (IllegalStateException failed) {
+        String log = Files.exists(cluster.resolve("log.txt")) ? Files.readString(cluster.resolve("log.txt")) : "";
+        if (attempt == 5 || !log.contains("Address already in use")) {
+          throw failed;
+        }
+      }
+    }
   }
 
   @AfterAll

@@ -42,7 +42,7 @@ final class BrowserSupport implements AutoCloseable {
   /** A fresh page at the laptop size the UI is designed for. */
   Page page() {
     Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(60_000); // waits are on selectors and states; the limit only ends a failure
     return page;
   }
 

@@ -227,7 +227,7 @@ class AgentPipelineEndToEndTest {
         """;
     for (String self : List.of("a", "b")) {
       String other = self.equals("a") ? "b" : "a";
-      String wait = "touch " + self + ".mark; for i in $(seq 100); do [ -f " + other + ".mark ] && echo met > " + self + ".ok && exit 0; sleep 0.1; done; exit 1";
+      String wait = "touch " + self + ".mark; for i in $(seq 1200); do [ -f " + other + ".mark ] && echo met > " + self + ".ok && exit 0; sleep 0.1; done; exit 1";
       Match branch = Match.any().bodyContains("Branch " + self.toUpperCase(java.util.Locale.ROOT));
       kit.twin.enqueue(branch, Reply.toolCall("shell", JsonValues.compact(JsonValues.object().put("command", wait))));
       kit.twin.enqueue(branch, Reply.text("Branch " + self + " done."));

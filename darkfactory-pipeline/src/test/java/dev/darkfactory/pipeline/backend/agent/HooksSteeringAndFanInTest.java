@@ -79,11 +79,12 @@ class HooksSteeringAndFanInTest {
   @Test
   void aPreHookThatHangsOrCannotRunSkipsTheCall() throws IOException {
     kit.close();
-    kit = new AgentRunKit(temp).hookTimeout(java.time.Duration.ofMillis(300));
+    // Long enough for a missing command to fail on a loaded machine, far too short for the hanging hook.
+    kit = new AgentRunKit(temp).hookTimeout(java.time.Duration.ofSeconds(2));
     String dot = """
         digraph Hang {
           start [shape=Mdiamond]
-          slow [prompt="Work", tool_hooks.pre="sleep 5"]
+          slow [prompt="Work", tool_hooks.pre="sleep 300"]
           broken [prompt="Work", tool_hooks.pre="no-such-command-xyz"]
           done [shape=Msquare]
           start -> slow -> broken -> done
@@ -95,7 +96,7 @@ class HooksSteeringAndFanInTest {
     assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(Files.exists(kit.workdir.resolve("a.txt"))).isFalse();
     assertThat(Files.exists(kit.workdir.resolve("b.txt"))).isFalse();
-    assertThat(kit.stageFile("slow", ShellToolHooks.LOG_FILE)).contains("\"problem\":\"timed out after 0s\"", "\"skipped_call\":true");
+    assertThat(kit.stageFile("slow", ShellToolHooks.LOG_FILE)).contains("\"problem\":\"timed out after 2s\"", "\"skipped_call\":true");
     assertThat(kit.stageFile("broken", ShellToolHooks.LOG_FILE)).contains("\"exit_code\":127", "\"skipped_call\":true");
   }
 
@@ -106,12 +107,13 @@ class HooksSteeringAndFanInTest {
     String dot = """
         digraph Steer {
           start [shape=Mdiamond]
-          work [prompt="Write the tool", stall_timeout="2s"]
+          work [prompt="Write the tool", stall_timeout="30s"]
           done [shape=Msquare]
           start -> work -> done
         }
         """;
-    kit.calls("shell", json("{'command':'sleep 1.2'}")).says("Switched to TypeScript.");
+    // The agent's command runs until the steering has been delivered, rather than for a time a loaded watchdog could miss.
+    kit.calls("shell", json(untilDelivered(stageDir))).says("Switched to TypeScript.");
 
     RunResult result = kit.run(dot);
 
@@ -127,7 +129,7 @@ class HooksSteeringAndFanInTest {
     Files.writeString(kit.workdir.resolve("child.dot"), """
         digraph Child {
           start [shape=Mdiamond]
-          work [prompt="Write the tool", stall_timeout="5s"]
+          work [prompt="Write the tool", stall_timeout="30s"]
           done [shape=Msquare]
           start -> work -> done
         }
@@ -142,7 +144,7 @@ class HooksSteeringAndFanInTest {
           manager -> done [condition="outcome=success"]
         }
         """;
-    kit.calls("shell", json("{'command':'sleep 1.2'}")).says("Switched to TypeScript.");
+    kit.calls("shell", json(untilDelivered(kit.logsRoot.resolve("manager/child/work")))).says("Switched to TypeScript.");
 
     RunResult result = kit.run(parent);
 
@@ -207,5 +209,11 @@ class HooksSteeringAndFanInTest {
     assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(kit.stageFile("work", "status.json")).contains("partial_success", "half done");
     assertThat(kit.twin.requests("/v1/messages").get(1).body()).contains("Invalid arguments for tool: report_outcome", "enumeration");
+  }
+
+  /** A shell call that waits until the stage's steering file has been delivered to the session (a minute at most). */
+  private static String untilDelivered(Path stageDir) {
+    String delivered = stageDir.resolve("steer.delivered.1.md").toString();
+    return "{'command':'for i in $(seq 1200); do [ -f " + delivered + " ] && exit 0; sleep 0.05; done; exit 1','timeout_ms':120000}";
   }
 }
