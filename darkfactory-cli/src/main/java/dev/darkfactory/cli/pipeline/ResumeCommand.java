@@ -51,12 +51,11 @@ public final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunDirectory dir = RunDirectory.at(logsRoot);
-    Manifest manifest = dir.readManifest().orElseThrow(() -> new UserException(
-        "there is no run in " + logsRoot + " (no manifest.json): pass the --logs-root of a run"));
+    Manifest manifest = LogsRoot.manifest(logsRoot);
     Path file = pipelineFile(manifest, dir);
     RunSession session = new RunSession(context, options, environment);
     CodergenBackend backend = session.backend(logsRoot, manifest.settings());
-    HandlerRegistry registry = session.registry(backend, session.interviewer("factory resume " + logsRoot));
+    HandlerRegistry registry = session.registry(backend, session.interviewer());
     Graph graph = session.load(file, registry);
     RunSession.check(backend, graph, registry);
     session.announceBudget(graph);
