@@ -90,10 +90,13 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      server.close();
-      context.out().flush();
-      context.err().flush();
-      closed.countDown();
+      try {
+        server.close();
+        context.out().flush();
+        context.err().flush();
+      } finally {
+        closed.countDown();
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {

@@ -28,12 +28,24 @@ public final class DurationText {
     if (written.isEmpty()) {
       throw new InvalidValueException("a duration is missing: " + FORMS);
     }
-    Duration duration = isIso(written) ? iso(written) : dot(written);
+    return check(isIso(written) ? iso(written) : dot(written), written);
+  }
+
+  /** {@code duration}, when it is one {@link #parse} accepts: at least 1ms, at most {@link #MAX}. */
+  public static Duration require(Duration duration) {
+    boolean formattable = !duration.isNegative() && duration.compareTo(MAX) <= 0 && duration.toMillis() > 0;
+    return check(duration, formattable ? format(duration) : duration.toString());
+  }
+
+  private static Duration check(Duration duration, String written) {
     if (duration.isNegative() || duration.isZero()) {
       throw notPositive(written);
     }
     if (duration.compareTo(MAX) > 0) {
       throw tooLong(written);
+    }
+    if (duration.toMillis() < 1) {
+      throw new InvalidValueException("'" + clip(written) + "' is shorter than 1ms, the shortest duration");
     }
     return duration;
   }

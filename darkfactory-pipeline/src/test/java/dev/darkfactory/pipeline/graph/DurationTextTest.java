@@ -27,6 +27,7 @@ class DurationTextTest {
       PT99999999999999999H | 'PT99999999999999999H' is too large: the longest duration is 36500d (100 years)
       10x                  | '10x' is not a duration: write a whole number with ms, s, m, h or d, such as 90s or 30m (ISO-8601 such as PT30M works too)
       1.5h                 | '1.5h' is not a duration: write a whole number with ms, s, m, h or d, such as 90s or 30m (ISO-8601 such as PT30M works too)
+      PT0.0001S            | 'PT0.0001S' is shorter than 1ms, the shortest duration
       PTxM                 | 'PTxM' is not a duration: write a whole number with ms, s, m, h or d, such as 90s or 30m (ISO-8601 such as PT30M works too)
       """)
   void refusesWhatIsNoDurationNotPositiveOrTooLargeSayingWhich(String text, String message) {
@@ -56,5 +57,13 @@ class DurationTextTest {
   @CsvSource({"PT30M, 30m", "PT2H, 2h", "PT1.5S, 1500ms", "PT24H, 1d", "PT90S, 90s"})
   void formatsInTheLargestExactUnit(String duration, String expected) {
     assertThat(DurationText.format(Duration.parse(duration))).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aDurationAlreadyParsedIsCheckedByTheSameRules() {
+    assertThat(DurationText.require(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(30));
+    assertThatThrownBy(() -> DurationText.require(Duration.ZERO)).hasMessageStartingWith("'PT0S' is not positive");
+    assertThatThrownBy(() -> DurationText.require(Duration.ofDays(40_000))).hasMessageContaining("is too large: the longest duration is 36500d");
+    assertThatThrownBy(() -> DurationText.require(Duration.ofNanos(10))).hasMessageContaining("shorter than 1ms");
   }
 }

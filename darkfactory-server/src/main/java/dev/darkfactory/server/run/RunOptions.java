@@ -46,7 +46,7 @@ public record RunOptions(
       Objects.requireNonNull(timeout, "timeout");
       maxTokens.ifPresent(RunBudget::requireMaxTokens);
       maxCostUsd.ifPresent(RunBudget::requireMaxCostUsd);
-      timeout.ifPresent(t -> DurationText.parse(DurationText.format(t)));
+      timeout.ifPresent(DurationText::require);
     }
 
     public static Budgets none() {
