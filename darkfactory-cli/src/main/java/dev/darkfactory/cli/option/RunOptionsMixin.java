@@ -47,9 +47,10 @@ public final class RunOptionsMixin {
 
   @Option(names = "--backend", paramLabel = "KIND", converter = BackendKindConverter.class, completionCandidates = BackendKindConverter.class,
       description = {
-      "What runs LLM stages: agent (a coding-agent session per stage, in --workdir), simulation (each succeeds with a canned response),",
-      "or scripted (with --scripted FILE). Default: agent when a provider key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or GOOGLE_API_KEY)",
-      "or a providers file (DARKFACTORY_PROVIDERS) is configured, else simulation."})
+      "What runs LLM stages: agent (a coding-agent session per stage, in --workdir), simulation (each succeeds with a canned response)"
+          + " or scripted (with --scripted FILE).",
+      "Default: agent when a provider key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or GOOGLE_API_KEY)"
+          + " or a providers file (DARKFACTORY_PROVIDERS) is configured, else simulation."})
   BackendKind backendKind;
 
   @Option(names = "--provider", paramLabel = "P", description = "Agent backend: the provider of nodes that name none (default: the first configured).")
