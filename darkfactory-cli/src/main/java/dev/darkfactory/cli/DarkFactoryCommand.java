@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
-    footer = {"", "Run 'factory help COMMAND' for a command's options. Docs: docs/cli.md"})
+    footer = {"", "Exit status: 0 done; 1 the answer is negative (a failed or stopped run,",
+      "validate found errors); 2 a usage error or an input to fix (docs/cli.md).",
+      "Run 'factory help COMMAND' for a command's options. Docs: docs/cli.md"})
 public final class DarkFactoryCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -50,7 +52,7 @@ public final class DarkFactoryCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The configured command line: output streams, colour, exception-to-exit-code mapping. */
+  /** The configured command line: output streams, colour, exception-to-exit-code mapping, usage errors. */
   static CommandLine commandLine(CliContext context) {
     return commandLine(context, Environment.system());
   }
@@ -68,7 +70,9 @@ public final class DarkFactoryCommand implements Runnable {
     commandLine.setErr(err);
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
         terminal.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-    commandLine.setExecutionExceptionHandler(new ErrorReporter(terminal));
+    ErrorReporter reporter = new ErrorReporter(terminal, environment.variables());
+    commandLine.setExecutionExceptionHandler(reporter);
+    commandLine.setParameterExceptionHandler(reporter);
     commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
     return commandLine;
   }

@@ -1,25 +1,14 @@
 package dev.darkfactory.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import dev.darkfactory.pipeline.report.ProductVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version written into the jar by the build. */
+/** {@code factory --version}: the product's version ({@link ProductVersion}, as {@code /api/info} says it) and the Java runtime. */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    Properties properties = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        properties.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return new String[] {
-      "Dark Factory " + properties.getProperty("version", "unknown"),
+      "Dark Factory " + ProductVersion.current(),
       "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ")"
     };
   }

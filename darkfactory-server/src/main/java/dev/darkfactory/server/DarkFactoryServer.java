@@ -1,6 +1,7 @@
 package dev.darkfactory.server;
 
 import dev.darkfactory.pipeline.render.GraphvizRenderer;
+import dev.darkfactory.pipeline.report.ProductVersion;
 import dev.darkfactory.server.api.ApiRoutes;
 import dev.darkfactory.server.api.JsonErrorHandler;
 import dev.darkfactory.server.api.WireJson;
@@ -10,6 +11,7 @@ import dev.darkfactory.server.store.JdbcRunIndex;
 import dev.darkfactory.server.store.RunIndex;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import io.javalin.json.JavalinJackson3;
 import java.time.Duration;
 import java.util.Map;
@@ -48,13 +50,15 @@ public final class DarkFactoryServer implements AutoCloseable {
     RunManager runs = new RunManager(config.dataDir().resolve("runs"), index, config.executor(), config.listener(), config.clock(),
         config.sseQueueCapacity());
     Optional<GraphvizRenderer> graphviz = config.browserGraphs() ? Optional.empty() : GraphvizRenderer.find();
-    ServerInfo info = new ServerInfo(version(), graphviz.isPresent(), config.executor().backends(), index.kind(), config.authRequired());
+    ServerInfo info = new ServerInfo(ProductVersion.current(), graphviz.isPresent(), config.executor().backends(), index.kind(), config.authRequired());
     Javalin app = Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.startup.showOldJavalinVersionWarning = false;
       // Every request, SSE stream and run gets a virtual thread: thousands of idle viewers cost little.
       javalin.concurrency.useVirtualThreads = true;
       javalin.http.maxRequestSize = config.maxRequestBytes();
+      // A known path asked with the wrong method is a 405 with an Allow header (ErrorMapping), not a 404.
+      javalin.http.prefer405over404 = true;
       javalin.jsonMapper(new JavalinJackson3(WireJson.mapper(), true));
       javalin.jetty.host = config.host();
       javalin.jetty.port = config.port();
@@ -70,10 +74,21 @@ public final class DarkFactoryServer implements AutoCloseable {
     return new DarkFactoryServer(config, index, runs, app, graphviz);
   }
 
-  /** Recovers in-flight runs, then listens. */
+  /**
+   * Recovers in-flight runs, then listens. A port that cannot be bound (in use, or privileged) is a
+   * {@link ServerException.ConfigurationInvalid} saying so; the recovered runs are stopped resumably
+   * and the index closed first.
+   */
   public synchronized DarkFactoryServer start() {
     runs.recover(config.resumeOnStart());
-    app.start();
+    try {
+      app.start();
+    } catch (JavalinBindException e) {
+      runs.shutdown(Duration.ofSeconds(10));
+      index.close();
+      throw new ServerException.ConfigurationInvalid("cannot listen on " + hostForUrl(config.host()) + ":" + config.port()
+          + ": the port is in use or not allowed: stop what uses it, or pick another with --port (0 picks a free one)");
+    }
     started = true;
     String url = "http://" + hostForUrl(config.host()) + ":" + port();
     config.listener().onEvent(new ServerEvent.Started(url + "/", config.token().map(t -> url + "/?token=" + t), index.kind(), graphviz.isPresent()));
@@ -105,10 +120,5 @@ public final class DarkFactoryServer implements AutoCloseable {
 
   private static String hostForUrl(String host) {
     return host.contains(":") ? "[" + host + "]" : host;
-  }
-
-  private static String version() {
-    String version = DarkFactoryServer.class.getPackage().getImplementationVersion();
-    return version == null ? "dev" : version;
   }
 }

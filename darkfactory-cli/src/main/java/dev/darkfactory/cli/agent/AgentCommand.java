@@ -35,8 +35,9 @@ import picocli.CommandLine.Parameters;
     name = "agent",
     mixinStandardHelpOptions = true,
     description = {
-      "Run one task with the coding agent and show what it does: its text as it streams, each tool call",
-      "with a short result, and a summary of turns, tokens and cost. Ctrl-C stops it cleanly.",
+      "Run one task with the coding agent and show what it does.",
+      "Its text as it streams, each tool call with a short result, and a summary of turns, tokens and cost.",
+      "Ctrl-C stops it cleanly.",
       "Provider keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY."
     })
 public final class AgentCommand implements Callable<Integer> {

@@ -63,7 +63,7 @@ final class PipelineRun {
       HandlerRegistry registry = HandlerRegistry.standard(setup.backend(), new AutoApproveInterviewer());
       Graph graph = load(file, registry);
       PipelineEngine engine = PipelineEngine.builder().handlers(registry).build();
-      RunResult result = engine.run(graph, RunOptions.in(logsRoot).withWorkdir(io.workdir()).withSource(file));
+      RunResult result = engine.run(graph, RunOptions.in(logsRoot).withWorkdir(io.workdir()).withSource(file).withSettings(setup.settings()));
       io.out().println(BenchJson.write(json(result, setup.ledger().orElseThrow())));
       return result.status().isSuccess() ? 0 : 1;
     }

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ArrayNode;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description = {
-      "Check what runs need: the JDK, git, Graphviz, bubblewrap, ripgrep, and each configured LLM provider",
+      "Check what runs need, and say what to fix.",
+      "The JDK, git, Graphviz, bubblewrap, ripgrep, and each configured LLM provider",
       "(a one-token request to the model runs would use). Every problem comes with what to do about it.",
       "Exit status: 0 nothing blocks runs (warnings allowed), 1 something does."
     })

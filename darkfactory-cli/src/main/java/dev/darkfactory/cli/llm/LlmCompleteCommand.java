@@ -34,22 +34,22 @@ public final class LlmCompleteCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = {"-p", "--provider"}, description = "Provider to use (default: the model's provider in the catalog, else the default provider).")
+  @Option(names = {"-p", "--provider"}, paramLabel = "P", description = "Provider to use (default: the model's provider in the catalog, else the default provider).")
   private String provider;
 
-  @Option(names = {"-m", "--model"}, required = true, description = "The provider's model id, e.g. claude-opus-4-6.")
+  @Option(names = {"-m", "--model"}, paramLabel = "M", required = true, description = "The provider's model id, e.g. claude-opus-4-6.")
   private String model;
 
-  @Option(names = {"-s", "--system"}, description = "A system prompt.")
+  @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "A system prompt.")
   private String system;
 
-  @Option(names = "--max-tokens", description = "Output token limit.")
+  @Option(names = "--max-tokens", paramLabel = "N", description = "Output token limit of the response (the request's max_tokens).")
   private Integer maxTokens;
 
   @Option(names = "--json", description = "Print the unified response as JSON instead of streaming text.")
   private boolean json;
 
-  @Parameters(index = "0", description = "The prompt.")
+  @Parameters(index = "0", paramLabel = "PROMPT", description = "The prompt.")
   private String prompt;
 
   @Override
@@ -78,7 +78,7 @@ public final class LlmCompleteCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       err.println("hint: " + e.remedy());
       err.flush();
-      return ExitCode.FAILED;
+      return ExitCode.of(e).orElse(ExitCode.FAILED);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.darkfactory.cli.llm;
 
 import dev.darkfactory.cli.ExitCode;
+import dev.darkfactory.cli.UserException;
 import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.catalog.ModelInfo;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ public final class LlmModelsCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = {"-p", "--provider"}, description = "Only this provider's models.")
+  @Option(names = {"-p", "--provider"}, paramLabel = "P", description = "Only this provider's models.")
   private String provider;
 
   @Option(names = "--json", description = "Print a JSON array.")
@@ -38,6 +39,11 @@ public final class LlmModelsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Client client = Client.fromEnv(parent.environment())) {
       List<ModelInfo> models = provider == null ? client.catalog().listModels() : client.catalog().listModels(provider);
+      if (provider != null && models.isEmpty()) {
+        List<String> known = client.catalog().listModels().stream().map(ModelInfo::provider).distinct().sorted().toList();
+        throw new UserException("no models of provider '" + provider + "' are known: the catalog and the providers file have models of "
+            + String.join(", ", known) + "; check the spelling, or declare the provider's models in DARKFACTORY_PROVIDERS (docs/llm.md)");
+      }
       if (json) {
         JsonMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
         ArrayNode array = mapper.createArrayNode();

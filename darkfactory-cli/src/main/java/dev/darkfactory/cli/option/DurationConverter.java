@@ -1,17 +1,23 @@
 package dev.darkfactory.cli.option;
 
-import dev.darkfactory.pipeline.graph.AttributeValue;
-import dev.darkfactory.pipeline.graph.ValueSyntax;
+import dev.darkfactory.pipeline.graph.DurationText;
+import dev.darkfactory.pipeline.problem.InvalidValueException;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations on the command line as in DOT files (attractor-spec.md 2.4): {@code 500ms}, {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}. */
+/**
+ * Durations on the command line, read by the parser the HTTP API uses ({@link DurationText}): the
+ * DOT form of attractor-spec.md 2.4 ({@code 500ms}, {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d})
+ * or ISO-8601 ({@code PT30M}); positive, at most 100 years.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
-    return ValueSyntax.parseDuration(value.strip()).map(AttributeValue.DurationValue::value)
-        .filter(d -> !d.isNegative() && !d.isZero())
-        .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a duration: write a number with ms, s, m, h or d, e.g. 30m"));
+    try {
+      return DurationText.parse(value);
+    } catch (InvalidValueException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
   }
 }

@@ -8,12 +8,9 @@ import dev.darkfactory.pipeline.backend.BackendSpec;
 import dev.darkfactory.pipeline.backend.ScriptSource;
 import dev.darkfactory.pipeline.backend.agent.BackendSetup;
 import dev.darkfactory.pipeline.backend.agent.Backends;
-import dev.darkfactory.pipeline.graph.AttributeValue;
-import dev.darkfactory.pipeline.graph.ValueSyntax;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +21,6 @@ import java.util.Optional;
  * when a provider is configured, and simulation with a one-line notice when none is.
  */
 final class BackendChoice {
-  private static final String TIMEOUT = "timeout";
-
   private BackendChoice() {}
 
   /**
@@ -46,19 +41,13 @@ final class BackendChoice {
     }
     Optional<BackendKind> explicit = options.backendKind();
     if (explicit.isPresent() && explicit.get() != BackendKind.SCRIPTED && options.scripted().isPresent()) {
-      throw new UserException("--scripted FILE goes with --backend scripted, not --backend " + explicit.get().option());
+      throw new UserException("--scripted FILE goes with --backend scripted, not --backend " + explicit.get().wire());
     }
     if (spec.kind().equals(Optional.of(BackendKind.SCRIPTED)) && spec.script().isEmpty()) {
       throw new UserException("--backend scripted needs --scripted FILE (a JSON file of outcomes per node; see docs/engine.md)");
     }
-    Optional<Duration> timeout = Optional.ofNullable(options.timeout).or(() -> Optional.ofNullable(recorded.get(TIMEOUT))
-        .flatMap(ValueSyntax::parseDuration).map(AttributeValue.DurationValue::value));
     BackendSetup setup = Backends.create(spec, logsRoot);
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("workdir", spec.workdir().toString());
-    timeout.ifPresent(t -> settings.put(TIMEOUT, t.toMillis() + "ms"));
-    settings.putAll(setup.settings());
-    return new Choice(setup, spec, notice(setup, spec, explicit.isPresent()), settings, timeout);
+    return new Choice(setup, spec, notice(setup, spec, explicit.isPresent()), setup.settings(), spec.timeout());
   }
 
   private static BackendSpec spec(RunOptionsMixin options, Map<String, String> recorded, Environment environment) {
@@ -71,8 +60,9 @@ final class BackendChoice {
     if (options.sandbox) {
       spec.sandbox();
     }
-    Optional.ofNullable(options.maxTokens).ifPresent(spec::maxTokens);
-    Optional.ofNullable(options.maxCost).ifPresent(spec::maxCostUsd);
+    options.maxTokens().ifPresent(spec::maxTokens);
+    options.maxCostUsd().ifPresent(spec::maxCostUsd);
+    Optional.ofNullable(options.timeout).ifPresent(spec::timeout);
     Optional.ofNullable(options.stallTimeout).ifPresent(spec::stallTimeout);
     return spec.build();
   }
@@ -88,7 +78,7 @@ final class BackendChoice {
         yield spec.kind().isPresent()
             ? "simulating LLM stages, as when the run started"
             : "no LLM backend configured: simulating (set OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY to run agents;"
-                + " --backend " + BackendKind.SIMULATION.option() + " silences this)";
+                + " --backend " + BackendKind.SIMULATION.wire() + " silences this)";
       }
     };
   }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
     name = "graph",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw a pipeline. The output format follows the extension of -o:",
+      "Draw a pipeline as SVG, PNG or canonical DOT.",
+      "The output format follows the extension of -o:",
       "  .svg, .png  rendered by Graphviz 'dot' (must be installed)",
       "  .dot        the pipeline in canonical DOT (no Graphviz needed)"
     })

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
     name = "parse",
     mixinStandardHelpOptions = true,
     description = {
-      "Parse a pipeline and print its graph as JSON:",
-      "{\"name\", \"attributes\", \"nodes\":[{\"id\", \"attributes\"}], \"edges\":[{\"from\", \"to\", \"attributes\"}]}.",
+      "Parse a pipeline and print its graph as JSON.",
+      "The JSON: {\"name\", \"attributes\", \"nodes\":[{\"id\", \"attributes\"}], \"edges\":[{\"from\", \"to\", \"attributes\"}]}.",
       "Values keep their types; durations print as written (\"900s\")."
     })
 public final class ParseCommand implements Callable<Integer> {

@@ -53,8 +53,7 @@ public final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunDirectory dir = RunDirectory.at(logsRoot);
-    Manifest manifest = dir.readManifest().orElseThrow(() -> new UserException(
-        "there is no run in " + logsRoot + " (no manifest.json): pass the --logs-root of a run"));
+    Manifest manifest = LogsRoot.manifest(logsRoot);
     Path file = pipelineFile(manifest, dir);
     if (!Files.exists(dir.checkpoints().file())) {
       context.err().println("note: run " + manifest.runId() + " ended before its first checkpoint, so nothing completed: it runs from the start."
@@ -62,7 +61,7 @@ public final class ResumeCommand implements Callable<Integer> {
     }
     RunSession session = new RunSession(context, options, environment);
     CodergenBackend backend = session.backend(logsRoot, manifest.settings());
-    HandlerRegistry registry = session.registry(backend, session.interviewer("factory resume " + logsRoot));
+    HandlerRegistry registry = session.registry(backend, session.interviewer());
     Graph graph = session.load(file, registry);
     RunSession.check(backend, graph, registry);
     session.announceBudget(graph);

@@ -4,10 +4,12 @@ import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.option.RunOptionsMixin;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
+import dev.darkfactory.pipeline.dot.DotSource;
 import dev.darkfactory.pipeline.engine.RunIds;
 import dev.darkfactory.pipeline.engine.RunOptions;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.source.SourceText;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -53,12 +55,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // The file first: a missing one is the first thing to say, before any notice about the backend.
+    SourceText source = DotSource.read(file);
     RunSession session = new RunSession(context, options, environment);
     String runId = RunIds.next(Instant.now(), new SecureRandom());
     Path root = logsRoot != null ? logsRoot : Path.of(".factory", "runs", runId);
     CodergenBackend backend = session.backend(root, java.util.Map.of());
-    HandlerRegistry registry = session.registry(backend, session.interviewer("factory resume " + root));
-    Graph graph = session.load(file, registry);
+    HandlerRegistry registry = session.registry(backend, session.interviewer());
+    Graph graph = session.load(source, registry);
     RunSession.check(backend, graph, registry);
     session.announceBudget(graph);
     RunOptions run = RunOptions.in(root).withRunId(runId).withSource(file).withContext(options.contextValues()).withSettings(session.settings())

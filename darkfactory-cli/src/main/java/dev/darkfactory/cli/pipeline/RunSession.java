@@ -10,6 +10,8 @@ import dev.darkfactory.cli.render.ProgressRenderer;
 import dev.darkfactory.cli.render.RunSummary;
 import dev.darkfactory.cli.render.Style;
 import dev.darkfactory.pipeline.PipelineLoader;
+import dev.darkfactory.pipeline.dot.DotSource;
+import dev.darkfactory.pipeline.source.SourceText;
 import dev.darkfactory.cli.render.StageSpend;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
@@ -101,7 +103,7 @@ final class RunSession {
     }
   }
 
-  Interviewer interviewer(String resumeHint) {
+  Interviewer interviewer() {
     if (options.autoApprove()) {
       return new AutoApproveInterviewer();
     }
@@ -118,8 +120,8 @@ final class RunSession {
     if (cli.terminal().interactive()) {
       return new ConsoleInterviewer(cli.in(), cli.out());
     }
-    return new UnavailableInterviewer("there is no terminal to ask on: resume with '" + resumeHint
-        + " --answers FILE' or '--auto-approve', or from a terminal");
+    return new UnavailableInterviewer("there is no terminal to ask on. Resume with --answers FILE (the answers in order, as a JSON list"
+        + " such as [\"A\"]), with --auto-approve (every gate takes its first option), or from a terminal to be asked");
   }
 
   HandlerRegistry registry(CodergenBackend backend, Interviewer interviewer) {
@@ -128,7 +130,12 @@ final class RunSession {
 
   /** Parses, transforms and validates a pipeline, printing its warnings (repeats summarised); validation errors throw (exit 2). */
   Graph load(Path file, HandlerRegistry registry) {
-    var loaded = loader(registry).load(file);
+    return load(DotSource.read(file), registry);
+  }
+
+  /** {@link #load(Path, HandlerRegistry)} of a file already read (so that an unreadable one is reported before anything else). */
+  Graph load(SourceText source, HandlerRegistry registry) {
+    var loaded = loader(registry).load(source);
     var warnings = loaded.diagnostics().stream().filter(d -> !d.isError()).toList();
     dev.darkfactory.pipeline.problem.DiagnosticSummary.of(warnings).listed().forEach(d -> cli.err().println(style.yellow(d.toString())));
     return loaded.requireValid();
@@ -173,7 +180,6 @@ final class RunSession {
   }
 
   private int await(RunHandle handle) {
-    String resumeHint = "factory resume " + handle.logsRoot();
     CountDownLatch reported = new CountDownLatch(1);
     Thread onInterrupt = new Thread(() -> {
       if (!handle.isDone()) {
@@ -185,7 +191,7 @@ final class RunSession {
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       RunResult result = handle.await();
-      report(result, resumeHint);
+      report(result, ResumeHint.of(handle.logsRoot(), result.stopReason()));
       return switch (result.status()) {
         case SUCCESS -> ExitCode.OK;
         case SUCCESS_WITH_FAILURES -> ExitCode.SUCCESS_WITH_FAILURES;

@@ -36,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show a run from its logs root: its status, each stage (latest status, times run, duration, error), why it failed or stopped,",
-      "and how to resume it. Reads only the run directory; works for finished, stopped and crashed runs.",
+      "Show how a run went, from its run directory alone.",
+      "Its status, each stage (latest status, times run, duration, error), why it failed or stopped, and how to resume it.",
+      "Works for finished, stopped and crashed runs.",
       "Exit status: 0 the run was shown, 2 there is no run there or its files are damaged."
     })
 public final class StatusCommand implements Callable<Integer> {
@@ -56,8 +57,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunDirectory root = RunDirectory.at(logsRoot);
-    Manifest manifest = readable(root::readManifest).orElseThrow(() -> new UserException(
-        "there is no run in " + logsRoot + " (no manifest.json): pass the --logs-root of a run"));
+    Manifest manifest = LogsRoot.manifest(logsRoot);
     RunDirectory dir = root;
     Optional<Checkpoint> checkpoint = readable(() -> CheckpointStore.in(logsRoot).load());
     int restarts = 0;
@@ -108,7 +108,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     Optional<String> resumeCommand() {
       return status() == RunStatus.STOPPED || status() == RunStatus.RUNNING
-          ? Optional.of("factory resume " + root)
+          ? Optional.of(ResumeHint.of(root, checkpoint.flatMap(Checkpoint::stopReason)))
           : Optional.empty();
     }
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a pipeline: syntax, structure (start, exit, reachability), conditions, stylesheet,",
-      "attribute names and types, and patterns that misbehave at run time.",
+      "Check a pipeline without running it.",
+      "Syntax, structure (start, exit, reachability), conditions, stylesheet, attribute names and types,",
+      "and patterns that misbehave at run time.",
       "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable file."
     })
 public final class ValidateCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.darkfactory.cli.server;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.cli.UserException;
+import dev.darkfactory.cli.option.PortConverter;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.server.DarkFactoryServer;
 import dev.darkfactory.server.ServerConfig;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
     description = {
       "Run the HTTP server and web UI: submit, watch and steer pipelines from a browser.",
       "Binds to 127.0.0.1 by default; any other address requires a token.",
-      "Ctrl-C stops it; runs in flight checkpoint and are resumed at the next start."
+      "Ctrl-C (or SIGTERM) stops it, exit status 0; runs in flight checkpoint and are resumed at the next start."
     })
 public final class ServeCommand implements Callable<Integer> {
   static final String TOKEN_ENV = "FACTORY_SERVER_TOKEN";
@@ -33,7 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
   private final Environment environment;
   private final CountDownLatch stop = new CountDownLatch(1);
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777", description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777", converter = PortConverter.class, description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   int port;
 
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
@@ -86,27 +88,46 @@ public final class ServeCommand implements Callable<Integer> {
       server = DarkFactoryServer.create(config).start();
     } catch (ServerException e) {
       throw new UserException(e.getMessage(), ExitCode.USAGE);
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("Failed to bind")) {
-        throw new UserException("cannot listen on " + host + ":" + port + ": the port is in use or not allowed; pick another with --port", ExitCode.FAILED);
-      }
-      throw e;
     }
-    Thread hook = new Thread(stop::countDown, "factory-serve-shutdown");
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> stopOnSignal(closed), "factory-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       stop.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      server.close();
+      try {
+        server.close();
+        context.out().flush();
+        context.err().flush();
+      } finally {
+        closed.countDown();
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting through the hook; nothing to undo.
+        // The JVM is already exiting through the hook, which ends the process once the server is closed.
       }
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Ctrl-C and SIGTERM: a normal stop of the server, so the process exits 0 (docs/cli.md). The JVM
+   * runs this hook with the signal's status (130, 143) already chosen, and only {@code halt} can
+   * replace it; it is called once the server is closed (its runs checkpointed, its index closed)
+   * and the output flushed. Nothing else in a {@code serve} process registers a shutdown hook.
+   */
+  private void stopOnSignal(CountDownLatch closed) {
+    stop.countDown();
+    try {
+      if (closed.await(60, TimeUnit.SECONDS)) {
+        Runtime.getRuntime().halt(ExitCode.OK);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Stops a running {@link #call()} (tests; the shutdown hook does the same on Ctrl-C). */

@@ -1,5 +1,7 @@
 package dev.darkfactory.cli.twin;
 
+import dev.darkfactory.cli.option.DurationConverter;
+import dev.darkfactory.cli.option.PortConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,10 +22,12 @@ public final class TwinAttractorBenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "9999", description = "Port on 127.0.0.1 (0 picks a free one).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9999", converter = PortConverter.class,
+      description = "Port on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   private int port;
 
-  @Option(names = "--duration", description = "Stop after this long (ISO-8601, e.g. PT10M); runs until interrupted by default.")
+  @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Stop after this long (10m, 1h, or ISO-8601 PT10M); runs until interrupted by default.")
   private Duration duration;
 
   @Override

@@ -1,5 +1,7 @@
 package dev.darkfactory.cli.twin;
 
+import dev.darkfactory.cli.option.DurationConverter;
+import dev.darkfactory.cli.option.PortConverter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,16 +23,18 @@ public final class TwinLlmCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (0 picks a free one).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", converter = PortConverter.class,
+      description = "Port on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   private int port;
 
-  @Option(names = "--script", description = "A JSON script of replies and faults (see docs/testkit.md).")
+  @Option(names = "--script", paramLabel = "FILE", description = "A JSON script of replies and faults (see docs/testkit.md).")
   private Path script;
 
   @Option(names = "--data-only", description = "Frame streams as data-only lines without [DONE], like the AttractorBench mock.")
   private boolean dataOnly;
 
-  @Option(names = "--duration", description = "Stop after this long (ISO-8601, e.g. PT10M); runs until interrupted by default.")
+  @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Stop after this long (10m, 1h, or ISO-8601 PT10M); runs until interrupted by default.")
   private Duration duration;
 
   @Override

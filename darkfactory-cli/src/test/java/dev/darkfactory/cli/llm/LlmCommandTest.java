@@ -72,14 +72,14 @@ class LlmCommandTest {
   }
 
   @Test
-  void errorsPrintTheMessageAndARemedyWithExitCodeOne() {
+  void errorsPrintTheMessageAndARemedyWithExitOneForAFailedCallAndTwoForNoProvider() {
     twin.enqueue(Reply.fault(Fault.creditBalanceTooLow()));
     assertThat(run(twin.environment(), "complete", "--model", "claude-opus-4-6", "hi")).isEqualTo(1);
     assertThat(err.toString()).contains("error: anthropic returned HTTP 400").contains("hint: The account's credits");
     err.getBuffer().setLength(0);
     assertThat(run(twin.environment(), "complete", "--provider", "openai", "--model", "nonexistent", "--json", "hi")).isEqualTo(1);
     assertThat(out.toString()).contains("\"error_type\":\"not_found\"");
-    assertThat(run(Map.of("OPENAI_API_KEY", ""), "complete", "--model", "gpt-5.2", "hi")).isEqualTo(1);
+    assertThat(run(Map.of("OPENAI_API_KEY", ""), "complete", "--model", "gpt-5.2", "hi")).isEqualTo(2);
     assertThat(err.toString()).contains("No LLM provider is configured");
   }
 }

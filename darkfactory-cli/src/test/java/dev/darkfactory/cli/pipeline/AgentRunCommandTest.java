@@ -108,12 +108,12 @@ class AgentRunCommandTest {
   void askingForTheAgentWithoutAProviderIsAUsageError() {
     CliRun run = dev.darkfactory.cli.CliRun.of("run", dot.toString(), "--logs-root", root(), "--backend", "agent");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("needs an LLM provider", "--backend simulate", "factory doctor");
+    assertThat(run.err()).contains("needs an LLM provider", "--backend simulation", "factory doctor");
   }
 
   @Test
-  void backendSimulateIgnoresConfiguredProviders() {
-    CliRun run = cli.run("run", dot.toString(), "--logs-root", root(), "--backend", "simulate");
+  void backendSimulationIgnoresConfiguredProviders() {
+    CliRun run = cli.run("run", dot.toString(), "--logs-root", root(), "--backend", "simulation");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(cli.twin.requestCount()).isZero();
   }

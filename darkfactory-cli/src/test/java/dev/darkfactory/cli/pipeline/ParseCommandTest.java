@@ -63,6 +63,7 @@ class ParseCommandTest {
   void missingArgumentIsAUsageError() {
     CliRun run = CliRun.of("parse");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("Missing required parameter: 'FILE'").contains("Usage: factory parse");
+    assertThat(run.err()).contains("Missing required parameter: 'FILE'").contains("Run 'factory parse --help' for its options.")
+        .doesNotContain("Usage:");
   }
 }

@@ -116,11 +116,38 @@ class RunCommandTest {
     CliRun stopped = CliRun.of("run", dot.toString(), "--logs-root", root());
     assertThat(stopped.exitCode()).isEqualTo(1);
     assertThat(stopped.out()).contains("stopped: human gate 'approve' needs an answer, but there is no terminal to ask on",
-        "resume with: factory resume " + root());
+        "Resume with --answers FILE (the answers in order, as a JSON list such as [\"A\"])",
+        "resume with: factory resume " + root() + " --answers FILE");
     Path answers = write("answers.json", "[\"Y\"]");
     CliRun resumed = CliRun.of("resume", root(), "--answers", answers.toString(), "--json");
     assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
     assertThat(JsonValues.parse(resumed.out()).get("completed_nodes").toString()).isEqualTo("[\"start\",\"approve\",\"ship\",\"done\"]");
+  }
+
+  /** The printed hint, run as printed (its FILE a file of answers): it finishes the run instead of stopping at the gate again. */
+  @Test
+  void followingTheResumeHintOfAHumanGateCompletesTheRun() throws Exception {
+    Path dot = write("gate.dot", GATE);
+    CliRun stopped = CliRun.of("run", dot.toString(), "--logs-root", root());
+    assertThat(stopped.exitCode()).isEqualTo(1);
+    String hint = stopped.out().lines().filter(line -> line.startsWith("resume with: ")).findFirst().orElseThrow()
+        .substring("resume with: ".length());
+    assertThat(hint).startsWith("factory ");
+    Path answers = write("FILE", "[\"Y\"]");
+    String[] args = java.util.Arrays.stream(hint.substring("factory ".length()).split(" "))
+        .map(word -> word.equals("FILE") ? answers.toString() : word).toArray(String[]::new);
+    CliRun resumed = CliRun.of(args);
+    assertThat(resumed.exitCode()).as("following '%s'\n%s", hint, resumed).isZero();
+    assertThat(resumed.out()).contains("success");
+    assertThat(CliRun.of("status", root(), "--json").out()).doesNotContain("resume_command");
+  }
+
+  @Test
+  void statusOfARunStoppedAtAHumanGateSaysHowToAnswer() throws Exception {
+    CliRun stopped = CliRun.of("run", write("gate.dot", GATE).toString(), "--logs-root", root());
+    assertThat(stopped.exitCode()).isEqualTo(1);
+    JsonNode status = JsonValues.parse(CliRun.of("status", root(), "--json").out());
+    assertThat(status.get("resume_command").asString()).isEqualTo("factory resume " + root() + " --answers FILE");
   }
 
   @Test
@@ -318,10 +345,13 @@ class RunCommandTest {
   }
 
   @Test
-  void aSetWithoutAKeyIsAUsageError() {
+  void aContextValueWithoutAKeyIsAUsageError() {
     CliRun run = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--set", "=x");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--set needs KEY=VALUE with a non-empty key");
+    assertThat(run.err()).contains("'=x' has no key before '=': write KEY=VALUE, such as ticket=PROJ-42");
+    CliRun context = CliRun.of("run", QUICKSTART.toString(), "--logs-root", root(), "--context", "=x");
+    assertThat(context.exitCode()).isEqualTo(2);
+    assertThat(context.err()).contains("Invalid value for option '--context'", "'=x' has no key before '='");
   }
 
   @Test
@@ -341,10 +371,10 @@ class RunCommandTest {
           start -> work -> done
         }
         """);
-    CliRun run = CliRun.of("run", dot.toString(), "--logs-root", root(), "--backend", "simulate");
+    CliRun run = CliRun.of("run", dot.toString(), "--logs-root", root(), "--backend", "simulation");
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).contains("typo.dot:3:27: warning[unknown_attribute]", "did you mean 'llm_model'");
-    CliRun json = CliRun.of("run", dot.toString(), "--logs-root", temp.resolve("json").toString(), "--backend", "simulate", "--json");
+    CliRun json = CliRun.of("run", dot.toString(), "--logs-root", temp.resolve("json").toString(), "--backend", "simulation", "--json");
     assertThat(json.err()).contains("warning[unknown_attribute]");
     assertThat(JsonValues.parse(json.out()).get("status").asString()).as("stdout stays one JSON document").isEqualTo("success");
   }

@@ -56,10 +56,10 @@ class StatusCommandTest {
     CliRun status = CliRun.of("status", root());
     assertThat(status.exitCode()).isZero();
     assertThat(status.out()).contains("stopped at node 'approve': human gate 'approve' needs an answer",
-        "resume with: factory resume " + temp.resolve("run"));
+        "resume with: factory resume " + temp.resolve("run") + " --answers FILE");
     JsonNode json = JsonValues.parse(CliRun.of("status", root(), "--json").out());
     assertThat(json.path("stop_reason").path("resumable").asBoolean()).isTrue();
-    assertThat(json.path("resume_command").asString()).isEqualTo("factory resume " + temp.resolve("run"));
+    assertThat(json.path("resume_command").asString()).isEqualTo("factory resume " + temp.resolve("run") + " --answers FILE");
     assertThat(json.path("stages").valueStream().filter(s -> s.path("node_id").asString().equals("approve")).map(s -> s.path("status").asString()))
         .as("the stage in flight when the run stopped is not left running").containsExactly("stopped");
     assertThat(status.out()).contains("s approve  stopped");

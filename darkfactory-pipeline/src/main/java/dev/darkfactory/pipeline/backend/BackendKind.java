@@ -6,46 +6,37 @@ import java.util.Optional;
 
 /**
  * What runs a pipeline's LLM stages (attractor-spec.md 1.4): a coding-agent session per stage, a
- * simulation that answers every stage with a canned success, or outcomes scripted per node. Each
- * kind carries its names: {@link #wire()} in manifests and the HTTP API, {@link #option()} on the
- * command line ({@code --backend}). They differ only for the simulation; this enum is the one place
- * either is written.
+ * simulation that answers every stage with a canned success (the spec's "simulation mode", 4.5),
+ * or outcomes scripted per node. Each kind has one name, {@link #wire()}, used alike by the command
+ * line ({@code --backend}), the HTTP API ({@code "backend"}), {@code manifest.json} and the docs; the
+ * simulation also accepts {@code simulate}, the command line's word before names were unified
+ * (docs/names.md). This enum is the one place either is written.
  */
 public enum BackendKind {
-  AGENT("agent", "agent"),
+  AGENT("agent"),
   SIMULATION("simulation", "simulate"),
-  SCRIPTED("scripted", "scripted");
+  SCRIPTED("scripted");
 
   private final String wire;
-  private final String option;
+  private final List<String> aliases;
 
-  BackendKind(String wire, String option) {
+  BackendKind(String wire, String... aliases) {
     this.wire = wire;
-    this.option = option;
+    this.aliases = List.of(aliases);
   }
 
-  /** The name in {@code manifest.json} settings, {@code server-run.json} and the HTTP API. */
+  /** The kind's name: {@code --backend}, the HTTP API's {@code backend}, {@code manifest.json}, {@code server-run.json}. */
   public String wire() {
     return wire;
   }
 
-  /** The value of the command line's {@code --backend}. */
-  public String option() {
-    return option;
-  }
-
-  /** The kind whose {@link #wire()} name is {@code name}. */
+  /** The kind named {@code name}: its {@link #wire()} name or an accepted alias. */
   public static Optional<BackendKind> fromWire(String name) {
-    return Arrays.stream(values()).filter(kind -> kind.wire.equals(name)).findFirst();
+    return Arrays.stream(values()).filter(kind -> kind.wire.equals(name) || kind.aliases.contains(name)).findFirst();
   }
 
-  /** The kind whose {@link #option()} name is {@code name}. */
-  public static Optional<BackendKind> fromOption(String name) {
-    return Arrays.stream(values()).filter(kind -> kind.option.equals(name)).findFirst();
-  }
-
-  /** Every {@link #option()} name, in declaration order (for help and error messages). */
-  public static List<String> optionNames() {
-    return Arrays.stream(values()).map(BackendKind::option).toList();
+  /** Every {@link #wire()} name, in declaration order (for help and error messages; aliases are not listed). */
+  public static List<String> names() {
+    return Arrays.stream(values()).map(BackendKind::wire).toList();
   }
 }

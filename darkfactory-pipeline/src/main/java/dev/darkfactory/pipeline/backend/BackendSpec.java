@@ -1,8 +1,7 @@
 package dev.darkfactory.pipeline.backend;
 
 import dev.darkfactory.pipeline.backend.cost.RunBudget;
-import dev.darkfactory.pipeline.graph.AttributeValue;
-import dev.darkfactory.pipeline.graph.ValueSyntax;
+import dev.darkfactory.pipeline.graph.DurationText;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,18 +12,21 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The choices that make a run's backend, whoever makes them (the command line, the HTTP API, the
- * conformance adapter): which kind, the agent's default provider and model, where it works and
- * whether sandboxed, the budgets, the stall timeout, the script of the scripted backend, and the
- * environment provider keys and base URLs are read from. {@code Backends.create} (in {@code
- * backend.agent}) builds the backend from it.
+ * The choices that make a run's backend and bound it, whoever makes them (the command line, the
+ * HTTP API, the conformance adapter): which kind, the agent's default provider and model, where it
+ * works and whether sandboxed, the budgets, the wall-clock timeout, the stall timeout, the script of
+ * the scripted backend, and the environment provider keys and base URLs are read from. {@code
+ * Backends.create} (in {@code backend.agent}) builds the backend from it; the caller gives the
+ * timeout to the engine.
  *
  * <p>This record is also the one place the names of these choices in a run's recorded settings
  * ({@code manifest.json}) are written: {@link #settings(BackendKind)} writes them and {@link
- * Builder#recorded(Map)} reads them back when a run is resumed.
+ * Builder#recorded(Map)} reads them back when a run is resumed. They are the names of the HTTP API
+ * and of the graph attributes (docs/names.md).
  *
  * @param kind empty: the agent when a provider is configured, else the simulation
  * @param budget token and cost budgets that win over the graph's ({@code max_tokens}, {@code max_cost_usd})
+ * @param timeout the wall-clock budget ({@code --timeout}, the API's {@code budgets.timeout}); the graph's {@code timeout} applies too
  * @param stallTimeout the agent backend's default stall timeout (10 minutes when empty)
  * @param script the scripted backend's outcomes, required for {@link BackendKind#SCRIPTED}
  * @param environment variables provider keys and base URLs are read from ({@code Client.fromEnv})
@@ -36,6 +38,7 @@ public record BackendSpec(
     Path workdir,
     boolean sandbox,
     RunBudget budget,
+    Optional<Duration> timeout,
     Optional<Duration> stallTimeout,
     Optional<ScriptSource> script,
     Map<String, String> environment) {
@@ -46,8 +49,9 @@ public record BackendSpec(
   static final String PROVIDER = "provider";
   static final String MODEL = "model";
   static final String SANDBOX = "sandbox";
-  static final String MAX_TOKENS = "max_tokens";
-  static final String MAX_COST_USD = "max_cost_usd";
+  static final String MAX_TOKENS = RunBudget.MAX_TOKENS;
+  static final String MAX_COST_USD = RunBudget.MAX_COST_USD;
+  static final String TIMEOUT = "timeout";
   static final String STALL_TIMEOUT = "stall_timeout";
   static final String SCRIPTED_FILE = "scripted_file";
 
@@ -57,6 +61,7 @@ public record BackendSpec(
     Objects.requireNonNull(model, "model");
     workdir = workdir.toAbsolutePath().normalize();
     Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(stallTimeout, "stallTimeout");
     Objects.requireNonNull(script, "script");
     environment = Map.copyOf(environment);
@@ -67,15 +72,20 @@ public record BackendSpec(
   }
 
   /**
-   * What a run with this spec records so that a resume can default to it: {@code workdir} and
-   * {@code backend} (the {@code resolved} kind's wire name), and per kind {@code scripted_file}, or
-   * {@code provider}, {@code model}, {@code sandbox}, {@code max_tokens}, {@code max_cost_usd} and
-   * {@code stall_timeout} (in milliseconds, as {@code 600000ms}).
+   * What a run with this spec records so that a resume can default to it: {@code workdir},
+   * {@code backend} (the {@code resolved} kind's name), the budgets whatever the kind ({@code
+   * max_tokens}, {@code max_cost_usd}, {@code timeout} as a duration such as {@code 30m}), and per
+   * kind {@code scripted_file}, or {@code provider}, {@code model}, {@code sandbox} and {@code
+   * stall_timeout}. A simulated run records its budgets too: they say what the run was given, and a
+   * resume on the agent backend keeps them.
    */
   public Map<String, String> settings(BackendKind resolved) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(WORKDIR, workdir.toString());
     settings.put(BACKEND, resolved.wire());
+    budget.maxTokens().ifPresent(t -> settings.put(MAX_TOKENS, Long.toString(t)));
+    budget.maxCostUsd().ifPresent(c -> settings.put(MAX_COST_USD, c.toPlainString()));
+    timeout.ifPresent(t -> settings.put(TIMEOUT, DurationText.format(t)));
     switch (resolved) {
       case SCRIPTED -> script.ifPresent(s -> settings.put(SCRIPTED_FILE, s.file().toAbsolutePath().toString()));
       case AGENT -> {
@@ -84,9 +94,7 @@ public record BackendSpec(
         if (sandbox) {
           settings.put(SANDBOX, "true");
         }
-        budget.maxTokens().ifPresent(t -> settings.put(MAX_TOKENS, Long.toString(t)));
-        budget.maxCostUsd().ifPresent(c -> settings.put(MAX_COST_USD, c.toPlainString()));
-        stallTimeout.ifPresent(s -> settings.put(STALL_TIMEOUT, s.toMillis() + "ms"));
+        stallTimeout.ifPresent(s -> settings.put(STALL_TIMEOUT, DurationText.format(s)));
       }
       case SIMULATION -> {
         // Nothing else to record: the simulation takes no settings.
@@ -105,6 +113,7 @@ public record BackendSpec(
     private boolean sandbox;
     private OptionalLong maxTokens = OptionalLong.empty();
     private Optional<BigDecimal> maxCostUsd = Optional.empty();
+    private Optional<Duration> timeout = Optional.empty();
     private Optional<Duration> stallTimeout = Optional.empty();
     private Optional<ScriptSource> script = Optional.empty();
 
@@ -122,10 +131,10 @@ public record BackendSpec(
       Optional.ofNullable(settings.get(MODEL)).ifPresent(this::model);
       Optional.ofNullable(settings.get(WORKDIR)).map(Path::of).ifPresent(this::workdir);
       sandbox |= "true".equals(settings.get(SANDBOX));
-      Optional.ofNullable(settings.get(MAX_TOKENS)).map(Long::parseLong).ifPresent(this::maxTokens);
-      Optional.ofNullable(settings.get(MAX_COST_USD)).map(BigDecimal::new).ifPresent(this::maxCostUsd);
-      Optional.ofNullable(settings.get(STALL_TIMEOUT)).flatMap(ValueSyntax::parseDuration).map(AttributeValue.DurationValue::value)
-          .ifPresent(this::stallTimeout);
+      Optional.ofNullable(settings.get(MAX_TOKENS)).map(RunBudget::parseMaxTokens).ifPresent(this::maxTokens);
+      Optional.ofNullable(settings.get(MAX_COST_USD)).map(RunBudget::parseMaxCostUsd).ifPresent(this::maxCostUsd);
+      Optional.ofNullable(settings.get(TIMEOUT)).map(DurationText::parse).ifPresent(this::timeout);
+      Optional.ofNullable(settings.get(STALL_TIMEOUT)).map(DurationText::parse).ifPresent(this::stallTimeout);
       Optional.ofNullable(settings.get(SCRIPTED_FILE)).map(Path::of).map(ScriptSource::file).ifPresent(this::script);
       return this;
     }
@@ -156,13 +165,20 @@ public record BackendSpec(
       return this;
     }
 
+    /** A token budget; one that is not positive is an {@code InvalidValueException} ({@link RunBudget#requireMaxTokens}). */
     public Builder maxTokens(long value) {
-      this.maxTokens = OptionalLong.of(value);
+      this.maxTokens = OptionalLong.of(RunBudget.requireMaxTokens(value));
       return this;
     }
 
+    /** A cost budget in US dollars; one that is not positive is an {@code InvalidValueException} ({@link RunBudget#requireMaxCostUsd}). */
     public Builder maxCostUsd(BigDecimal value) {
-      this.maxCostUsd = Optional.of(value);
+      this.maxCostUsd = Optional.of(RunBudget.requireMaxCostUsd(value));
+      return this;
+    }
+
+    public Builder timeout(Duration value) {
+      this.timeout = Optional.of(value);
       return this;
     }
 
@@ -182,7 +198,8 @@ public record BackendSpec(
     }
 
     public BackendSpec build() {
-      return new BackendSpec(kind, provider, model, workdir, sandbox, new RunBudget(maxTokens, maxCostUsd), stallTimeout, script, environment);
+      return new BackendSpec(kind, provider, model, workdir, sandbox, new RunBudget(maxTokens, maxCostUsd), timeout, stallTimeout, script,
+          environment);
     }
   }
 }

@@ -56,20 +56,21 @@ final class DotLexer {
         if (isWordChar(c)) {
           yield word();
         }
-        throw errors.at(line, column(start), unexpectedCharacter(c));
+        throw errors.at(line, column(start), unexpectedCharacter(src.codePointAt(pos)));
       }
     };
   }
 
-  private static String unexpectedCharacter(char c) {
+  /** Names the whole character, also one outside the Basic Multilingual Plane (an emoji is two chars in a String). */
+  private static String unexpectedCharacter(int c) {
     if (c > 0x7f) {
-      return "unexpected character '" + c + "' (U+" + String.format("%04X", (int) c) + "): identifiers are ASCII"
+      return "unexpected character '" + Character.toString(c) + "' (U+" + String.format("%04X", c) + "): identifiers are ASCII"
           + " letters, digits and underscores; put other text in a quoted string such as label=\"...\"";
     }
     if (c < 0x20) {
-      return "unexpected control character U+" + String.format("%04X", (int) c) + " (is this a text file?)";
+      return "unexpected control character U+" + String.format("%04X", c) + " (is this a text file?)";
     }
-    return "unexpected character '" + c + "'";
+    return "unexpected character '" + Character.toString(c) + "'";
   }
 
   private Token single(Kind kind) {

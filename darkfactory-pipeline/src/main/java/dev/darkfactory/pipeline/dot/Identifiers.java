@@ -28,7 +28,8 @@ final class Identifiers {
   }
 
   static String escape(String text) {
-    String shortened = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    int cut = text.length() > 40 && Character.isLowSurrogate(text.charAt(37)) ? 36 : 37; // keep an emoji whole
+    String shortened = text.length() > 40 ? text.substring(0, cut) + "..." : text;
     return shortened.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 
@@ -41,6 +42,13 @@ final class Identifiers {
   }
 
   static String invalidValue(String text) {
+    if (isWholeNumber(text, text.length())) {
+      return "the number " + text + " is too large: whole numbers range from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    int unit = text.endsWith("ms") ? text.length() - 2 : text.length() - 1;
+    if (unit > 0 && "smhd".indexOf(text.charAt(text.length() - 1)) >= 0 && isWholeNumber(text, unit)) {
+      return "the duration " + text + " is too large; use a smaller amount, such as 2h or 7d";
+    }
     if (looksLikeDuration(text)) {
       return "invalid duration '" + text + "': a duration is a whole number followed by ms, s, m, h or d, such as 90s or 15m";
     }
@@ -48,6 +56,20 @@ final class Identifiers {
       return "invalid value '" + text + "': not a number, duration or identifier; if it is text, quote it: \"" + escape(text) + "\"";
     }
     return "invalid value '" + text + "': quote text values, for example \"" + escape(text) + "\"";
+  }
+
+  /** Whether {@code text}'s first {@code end} characters are an optionally signed run of digits. */
+  private static boolean isWholeNumber(String text, int end) {
+    int start = end > 0 && text.charAt(0) == '-' ? 1 : 0;
+    if (start >= end) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean looksLikeDuration(String text) {

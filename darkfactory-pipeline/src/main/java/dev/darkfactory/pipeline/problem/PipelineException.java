@@ -17,7 +17,8 @@ public abstract sealed class PipelineException extends RuntimeException
         ResumeException,
         ScriptFileException,
         RunDirectoryUnusableException,
-        BackendConfigurationException {
+        BackendConfigurationException,
+        InvalidValueException {
 
   protected PipelineException(String message) {
     super(message);

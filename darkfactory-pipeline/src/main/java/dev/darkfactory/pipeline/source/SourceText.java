@@ -56,6 +56,13 @@ public final class SourceText {
     if (text.length() > EXCERPT_WIDTH) {
       from = Math.max(0, Math.min(caret - EXCERPT_WIDTH / 2, text.length() - EXCERPT_WIDTH));
       int to = Math.min(text.length(), from + EXCERPT_WIDTH);
+      // Never cut a character outside the Basic Multilingual Plane (an emoji) in half.
+      if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+        from--;
+      }
+      if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
+        to++;
+      }
       prefix = from > 0 ? "..." : "";
       String suffix = to < text.length() ? "..." : "";
       text = prefix + text.substring(from, to) + suffix;
@@ -63,6 +70,9 @@ public final class SourceText {
     StringBuilder marker = new StringBuilder();
     int shown = caret - from + prefix.length();
     for (int i = 0; i < shown && i < text.length(); i++) {
+      if (Character.isLowSurrogate(text.charAt(i))) {
+        continue; // one column under the whole character
+      }
       marker.append(text.charAt(i) == '\t' ? '\t' : ' ');
     }
     marker.append('^');

@@ -15,6 +15,9 @@ import java.util.Objects;
  *     {@code provider_billing}
  */
 public record StopReason(String code, String message, boolean resumable) {
+  /** The code of {@link #needsHuman}: resuming needs a way to answer (answers, or a terminal). */
+  public static final String NEEDS_HUMAN = "needs_human";
+
   public StopReason {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");
@@ -32,7 +35,7 @@ public record StopReason(String code, String message, boolean resumable) {
 
   /** A human gate was reached with no way to ask a human. */
   public static StopReason needsHuman(String message) {
-    return new StopReason("needs_human", message, true);
+    return new StopReason(NEEDS_HUMAN, message, true);
   }
 
   /**

@@ -91,4 +91,42 @@ class DotSyntaxErrorTest {
     int caret = lines[1].indexOf('^');
     assertThat(lines[0].charAt(caret)).isEqualTo('y');
   }
+
+  @Test
+  void anUnexpectedEmojiIsNamedWholeNotAsHalfASurrogatePair() {
+    DotSyntaxException e = error("digraph G { start [shape=Mdiamond]; \uD83D\uDE00 }");
+    assertThat(e.problem()).startsWith("unexpected character '\uD83D\uDE00' (U+1F600): identifiers are ASCII letters");
+    assertThat(e.getMessage()).doesNotContain("U+D83D").doesNotContain("'?'");
+  }
+
+  @Test
+  void aLongLineIsNotCutInsideAnEmoji() {
+    String emojis = "\uD83D\uDE00".repeat(80);
+    DotSyntaxException e = error("digraph G { a [label=\"" + emojis + "\"] b [x=1 y=2] }");
+    for (char c : e.excerpt().toCharArray()) {
+      if (Character.isHighSurrogate(c) || Character.isLowSurrogate(c)) {
+        continue;
+      }
+      assertThat(Character.isSurrogate(c)).isFalse();
+    }
+    String text = e.excerpt();
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isHighSurrogate(text.charAt(i))) {
+        assertThat(i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))).as("a whole pair at %d", i).isTrue();
+        i++;
+      } else {
+        assertThat(Character.isLowSurrogate(text.charAt(i))).as("a lone low surrogate at %d", i).isFalse();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      max_retries=99999999999999999999 | the number 99999999999999999999 is too large: whole numbers range from -9223372036854775808 to 9223372036854775807
+      timeout=99999999999999999h       | the duration 99999999999999999h is too large; use a smaller amount, such as 2h or 7d
+      """)
+  void aNumberTooLargeSaysSoAndGivesTheRange(String attribute, String problem) {
+    DotSyntaxException e = error("digraph G { a [" + attribute + "] }");
+    assertThat(e.problem()).isEqualTo(problem);
+  }
 }

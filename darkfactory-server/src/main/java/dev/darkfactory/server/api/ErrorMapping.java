@@ -26,7 +26,13 @@ final class ErrorMapping {
       List<dev.darkfactory.server.dto.DiagnosticDto> diagnostics = e instanceof ServerException.InvalidPipeline invalid ? invalid.diagnostics() : List.of();
       write(ctx, e.status(), ErrorBody.of(e.code(), e.getMessage(), diagnostics));
     });
-    routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), ErrorBody.of(code(e.getStatus()), message(e), List.of())));
+    routes.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 405) {
+        methodNotAllowed(ctx, e);
+      } else {
+        write(ctx, e.getStatus(), ErrorBody.of(code(e.getStatus()), message(e), List.of()));
+      }
+    });
     routes.exception(Exception.class, (e, ctx) -> {
       listener.onEvent(new ServerEvent.RequestFailed(ctx.method().name(), ctx.path(), String.valueOf(e.getMessage()), Optional.of(e)));
       write(ctx, 500, ErrorBody.of("internal_error", "the server failed to handle this request; see the server's output", List.of()));
@@ -41,6 +47,19 @@ final class ErrorMapping {
         write(ctx, 405, ErrorBody.of("method_not_allowed", ctx.method().name() + " is not allowed on " + ctx.path(), List.of()));
       }
     });
+  }
+
+  /**
+   * A known path asked with a method it does not take (RFC 9110 15.5.6): 405 with the {@code Allow}
+   * header listing the methods it does take, and the JSON error body.
+   */
+  private static void methodNotAllowed(Context ctx, HttpResponseException e) {
+    String allowed = e.getDetails().getOrDefault("availableMethods", "");
+    if (!allowed.isEmpty()) {
+      ctx.header("Allow", allowed);
+    }
+    write(ctx, 405, ErrorBody.of("method_not_allowed", ctx.method().name() + " is not allowed on " + ctx.path()
+        + (allowed.isEmpty() ? "" : "; use " + allowed), List.of()));
   }
 
   private static boolean isErrorBody(Context ctx) {

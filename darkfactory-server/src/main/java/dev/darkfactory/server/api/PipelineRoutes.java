@@ -1,6 +1,10 @@
 package dev.darkfactory.server.api;
 
 import dev.darkfactory.pipeline.LoadedPipeline;
+import dev.darkfactory.pipeline.backend.BackendKind;
+import dev.darkfactory.pipeline.backend.cost.RunBudget;
+import dev.darkfactory.pipeline.graph.DurationText;
+import dev.darkfactory.pipeline.problem.InvalidValueException;
 import dev.darkfactory.pipeline.backend.ScriptedBackend;
 import dev.darkfactory.pipeline.problem.DiagnosticSummary;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
@@ -17,15 +21,19 @@ import dev.darkfactory.server.run.RunOptions;
 import dev.darkfactory.server.store.IndexedRun;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs (attractor-spec.md 9.5): submit, list, status, cancel, resume, checkpoint and context.
@@ -103,12 +111,13 @@ final class PipelineRoutes {
   }
 
   private RunOptions options(SubmitRequest request) {
-    String backend = request.backend().orElse(runs.backends().getFirst());
+    String backend = request.backend().map(name -> BackendKind.fromWire(name).map(BackendKind::wire).orElse(name))
+        .orElse(runs.backends().getFirst());
     if (!runs.backends().contains(backend)) {
       throw new ServerException.BadRequest("unknown backend \"" + backend + "\"; this server offers " + String.join(", ", runs.backends()));
     }
     Optional<String> script = request.script().map(JsonValues::compact);
-    if (backend.equals("scripted")) {
+    if (backend.equals(BackendKind.SCRIPTED.wire())) {
       String text = script.orElseThrow(() -> new ServerException.BadRequest("the scripted backend needs \"script\": {\"nodes\": {...}}"));
       try {
         ScriptedBackend.parse(Path.of("script"), text);
@@ -123,35 +132,69 @@ final class PipelineRoutes {
         throw new ServerException.BadRequest("\"goal\" must be at most " + MAX_GOAL + " characters without control characters");
       }
     });
-    if (request.variables().size() > MAX_VARIABLES) {
-      throw new ServerException.BadRequest("at most " + MAX_VARIABLES + " variables");
+    if (request.context().size() > MAX_VARIABLES) {
+      throw new ServerException.BadRequest("at most " + MAX_VARIABLES + " context values");
     }
-    for (Map.Entry<String, String> variable : request.variables().entrySet()) {
+    for (Map.Entry<String, String> variable : request.context().entrySet()) {
       if (!VARIABLE.matcher(variable.getKey()).matches()) {
-        throw new ServerException.BadRequest("variable name \"" + clip(variable.getKey()) + "\" must match " + VARIABLE.pattern());
+        throw new ServerException.BadRequest("context key \"" + clip(variable.getKey()) + "\" must match " + VARIABLE.pattern());
       }
       if (variable.getValue() == null || variable.getValue().length() > MAX_VALUE) {
-        throw new ServerException.BadRequest("variable " + variable.getKey() + " needs a string value of at most " + MAX_VALUE + " characters");
+        throw new ServerException.BadRequest("context value " + variable.getKey() + " must be a string of at most " + MAX_VALUE + " characters");
       }
     }
     String startedBy = request.startedBy().orElse("api");
     if (!STARTED_BY.matcher(startedBy).matches()) {
       throw new ServerException.BadRequest("\"started_by\" must be 1 to 64 letters, digits, spaces or ._@-");
     }
-    return new RunOptions(backend, script, request.goal(), request.variables(), budgets(request.budgets()), startedBy);
+    return new RunOptions(backend, script, request.goal(), request.context(), budgets(request.budgets()), startedBy);
   }
 
+  /**
+   * The budgets, each validated by the code that validates {@code factory run}'s options, so a
+   * wrong one gets the same message here as there ({@code RunBudget}, {@code DurationText}).
+   */
   private static RunOptions.Budgets budgets(Optional<BudgetsDto> dto) {
     if (dto.isEmpty()) {
       return RunOptions.Budgets.none();
     }
     BudgetsDto b = dto.get();
-    if (b.maxTokens().filter(v -> v <= 0).isPresent() || b.maxSeconds().filter(v -> v <= 0).isPresent()
-        || b.maxCostUsd().filter(v -> !(v > 0) || v.isInfinite()).isPresent()) {
-      throw new ServerException.BadRequest("budgets must be positive numbers");
+    if (b.timeout().isPresent() && b.maxSeconds().isPresent()) {
+      throw new ServerException.BadRequest("give budgets.timeout (a duration such as \"30m\") or its old name max_seconds, not both");
     }
-    return new RunOptions.Budgets(b.maxTokens(), b.maxCostUsd(), b.maxSeconds());
+    try {
+      OptionalLong tokens = b.maxTokens().map(n -> OptionalLong.of(RunBudget.parseMaxTokens(text(n)))).orElse(OptionalLong.empty());
+      Optional<BigDecimal> cost = b.maxCostUsd().map(n -> RunBudget.parseMaxCostUsd(text(n)));
+      Optional<Duration> timeout = b.timeout().map(n -> duration("timeout", n.isString() ? n.asString() : text(n)))
+          .or(() -> b.maxSeconds().map(PipelineRoutes::seconds));
+      return new RunOptions.Budgets(tokens, cost, timeout);
+    } catch (InvalidValueException e) {
+      throw new ServerException.BadRequest(e.getMessage());
+    }
   }
+
+  /** A number as written in the body; anything else as its JSON, which the validation then refuses by name. */
+  private static String text(JsonNode node) {
+    return node.isString() ? node.asString() : node.toString();
+  }
+
+  private static Duration duration(String field, String text) {
+    try {
+      return DurationText.parse(text);
+    } catch (InvalidValueException e) {
+      throw new InvalidValueException("budgets." + field + ": " + e.getMessage());
+    }
+  }
+
+  /** The deprecated {@code max_seconds}: a whole number of seconds. */
+  private static Duration seconds(JsonNode node) {
+    try {
+      return DurationText.parseSeconds(node.isNumber() ? node.asString() : text(node));
+    } catch (InvalidValueException e) {
+      throw new InvalidValueException("budgets.max_seconds: " + e.getMessage() + " (or send budgets.timeout, a duration such as \"1h\")");
+    }
+  }
+
 
   private void list(Context ctx) {
     Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isEmpty());

@@ -1,5 +1,6 @@
 package dev.darkfactory.server.dto;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -9,9 +10,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param dot the pipeline source
  * @param backend {@code agent} (the default when a provider is configured), {@code simulation} or {@code scripted}
+ *     ({@code simulate} is accepted for {@code simulation}, as on the command line)
  * @param script for {@code scripted}: the script object ({@code {"nodes": {...}}})
  * @param goal overrides the graph's {@code goal}
- * @param variables initial context values (strings), validated by key pattern
+ * @param context initial context values (strings), validated by key pattern; {@code variables} is its deprecated name
  * @param budgets limits passed to the engine
  * @param startedBy who started the run, for the runs board ({@code web}, a user or bot name)
  */
@@ -20,7 +22,7 @@ public record SubmitRequest(
     Optional<String> backend,
     Optional<JsonNode> script,
     Optional<String> goal,
-    Map<String, String> variables,
+    @JsonAlias("variables") Map<String, String> context,
     Optional<BudgetsDto> budgets,
     Optional<String> startedBy) {
 
@@ -29,7 +31,7 @@ public record SubmitRequest(
     // Jackson hands an absent JsonNode over as a null or missing node inside the Optional.
     script = script == null ? Optional.empty() : script.filter(node -> !node.isNull() && !node.isMissingNode());
     goal = goal == null ? Optional.empty() : goal;
-    variables = variables == null ? Map.of() : Map.copyOf(variables);
+    context = context == null ? Map.of() : Map.copyOf(context);
     budgets = budgets == null ? Optional.empty() : budgets;
     startedBy = startedBy == null ? Optional.empty() : startedBy;
   }

@@ -3,7 +3,6 @@ package dev.darkfactory.server.run;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.BackendKind;
 import dev.darkfactory.pipeline.backend.BackendSpec;
-import dev.darkfactory.pipeline.backend.CodergenBackend;
 import dev.darkfactory.pipeline.backend.ScriptSource;
 import dev.darkfactory.pipeline.backend.agent.BackendSetup;
 import dev.darkfactory.pipeline.backend.agent.Backends;
@@ -15,9 +14,7 @@ import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.pipeline.state.StopReason;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +27,11 @@ import java.util.Map;
  *
  * <p>Backends: {@code agent} (a coding-agent session per LLM stage, offered when a provider is
  * configured in the server's environment, and then the default), {@code simulation} and {@code
- * scripted}. Budgets: {@code max_seconds} becomes the engine's run timeout (a graph {@code timeout}
+ * scripted}. Budgets: {@code timeout} becomes the engine's run timeout (a graph {@code timeout}
  * wins); {@code max_tokens} and {@code max_cost_usd} are enforced by the agent backend, which stops
- * the run resumably when one is reached (docs/factory.md).
+ * the run resumably when one is reached (docs/factory.md). The manifest records the backend and the
+ * budgets under the names {@code factory run} records them ({@code BackendSpec.settings}), whatever
+ * the backend.
  */
 public final class EngineExecutor implements PipelineExecutor {
   private final Path workdir;
@@ -57,9 +56,10 @@ public final class EngineExecutor implements PipelineExecutor {
   @Override
   public RunResult execute(Execution execution) {
     RunOptions options = execution.options();
-    BackendSetup setup = Backends.create(spec(options), execution.directory().root());
+    BackendSpec spec = spec(options);
+    BackendSetup setup = Backends.create(spec, execution.directory().root());
     try {
-      return execute(execution, options, setup.backend());
+      return execute(execution, options, spec, setup);
     } finally {
       try {
         setup.close();
@@ -69,21 +69,21 @@ public final class EngineExecutor implements PipelineExecutor {
     }
   }
 
-  private RunResult execute(Execution execution, RunOptions options, CodergenBackend backend) {
+  private RunResult execute(Execution execution, RunOptions options, BackendSpec spec, BackendSetup setup) {
     RunLimits limits = RunLimits.defaults();
-    if (options.budgets().maxSeconds().isPresent()) {
-      limits = limits.withRunTimeout(Duration.ofSeconds(options.budgets().maxSeconds().get()));
+    if (spec.timeout().isPresent()) {
+      limits = limits.withRunTimeout(spec.timeout().get());
     }
     PipelineEngine engine = PipelineEngine.builder()
-        .handlers(HandlerRegistry.standard(backend, execution.interviewer()))
+        .handlers(HandlerRegistry.standard(setup.backend(), execution.interviewer()))
         .limits(limits)
         .build();
     dev.darkfactory.pipeline.engine.RunOptions runOptions = dev.darkfactory.pipeline.engine.RunOptions.in(execution.directory().root())
         .withRunId(execution.runId())
         .withWorkdir(workdir)
-        .withContext(options.variables())
+        .withContext(options.context())
         .withListener(execution.listener())
-        .withSettings(settings(options));
+        .withSettings(settings(options, setup));
     try {
       RunHandle handle = execution.resume()
           ? engine.resume(execution.graph(), execution.directory(), runOptions)
@@ -119,18 +119,16 @@ public final class EngineExecutor implements PipelineExecutor {
         .workdir(workdir)
         .script(ScriptSource.text(Path.of("script.json"), options.script().orElse("{\"nodes\": {}}")));
     options.budgets().maxTokens().ifPresent(spec::maxTokens);
-    options.budgets().maxCostUsd().map(BigDecimal::valueOf).ifPresent(spec::maxCostUsd);
+    options.budgets().maxCostUsd().ifPresent(spec::maxCostUsd);
+    options.budgets().timeout().ifPresent(spec::timeout);
     return spec.build();
   }
 
-  private static Map<String, String> settings(RunOptions options) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("backend", options.backend());
+  /** What the manifest records: the backend's settings as {@code factory run} records them, and who started the run here. */
+  private static Map<String, String> settings(RunOptions options, BackendSetup setup) {
+    Map<String, String> settings = new LinkedHashMap<>(setup.settings());
     settings.put("started_by", options.startedBy());
     settings.put("server", "true");
-    options.budgets().maxTokens().ifPresent(v -> settings.put("budget.max_tokens", v.toString()));
-    options.budgets().maxCostUsd().ifPresent(v -> settings.put("budget.max_cost_usd", v.toString()));
-    options.budgets().maxSeconds().ifPresent(v -> settings.put("budget.max_seconds", v.toString()));
     return settings;
   }
 

@@ -1,5 +1,7 @@
 package dev.darkfactory.server.run;
 
+import dev.darkfactory.pipeline.backend.BackendKind;
+import dev.darkfactory.pipeline.graph.DurationText;
 import dev.darkfactory.pipeline.state.JsonValues;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.server.ServerException;
@@ -8,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,11 +37,11 @@ public final class RunFiles {
     json.put("backend", options.backend());
     options.script().ifPresent(s -> json.put("script", s));
     options.goal().ifPresent(g -> json.put("goal", g));
-    json.set("variables", JsonValues.toObject(options.variables()));
+    json.set("context", JsonValues.toObject(options.context()));
     ObjectNode budgets = json.putObject("budgets");
     options.budgets().maxTokens().ifPresent(v -> budgets.put("max_tokens", v));
     options.budgets().maxCostUsd().ifPresent(v -> budgets.put("max_cost_usd", v));
-    options.budgets().maxSeconds().ifPresent(v -> budgets.put("max_seconds", v));
+    options.budgets().timeout().ifPresent(v -> budgets.put("timeout", DurationText.format(v)));
     json.put("started_by", options.startedBy());
     directory.write(directory.root().resolve(SOURCE), source);
     directory.write(directory.root().resolve(OPTIONS), JsonValues.pretty(json));
@@ -47,20 +51,27 @@ public final class RunFiles {
     return read(directory.root().resolve(SOURCE));
   }
 
+  /**
+   * The options a run was submitted with. Files written before names were unified (docs/names.md)
+   * hold {@code variables} and {@code budgets.max_seconds}; they are read as {@code context} and
+   * {@code budgets.timeout}.
+   */
   static RunOptions readOptions(RunDirectory directory) {
     JsonNode json = JsonValues.parse(read(directory.root().resolve(OPTIONS)));
-    Map<String, String> variables = new LinkedHashMap<>();
-    json.path("variables").properties().forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
+    Map<String, String> context = new LinkedHashMap<>();
+    json.path(json.has("context") ? "context" : "variables").properties().forEach(e -> context.put(e.getKey(), e.getValue().asString()));
     JsonNode budgets = json.path("budgets");
+    Optional<Duration> timeout = budgets.has("timeout") ? Optional.of(DurationText.parse(budgets.get("timeout").asString()))
+        : budgets.has("max_seconds") ? Optional.of(Duration.ofSeconds(budgets.get("max_seconds").asLong())) : Optional.empty();
     return new RunOptions(
-        json.path("backend").asString("simulation"),
+        BackendKind.fromWire(json.path("backend").asString("simulation")).map(BackendKind::wire).orElse(json.path("backend").asString()),
         json.has("script") ? Optional.of(json.get("script").asString()) : Optional.empty(),
         json.has("goal") ? Optional.of(json.get("goal").asString()) : Optional.empty(),
-        variables,
+        context,
         new RunOptions.Budgets(
-            budgets.has("max_tokens") ? Optional.of(budgets.get("max_tokens").asLong()) : Optional.empty(),
-            budgets.has("max_cost_usd") ? Optional.of(budgets.get("max_cost_usd").asDouble()) : Optional.empty(),
-            budgets.has("max_seconds") ? Optional.of(budgets.get("max_seconds").asLong()) : Optional.empty()),
+            budgets.has("max_tokens") ? OptionalLong.of(budgets.get("max_tokens").asLong()) : OptionalLong.empty(),
+            budgets.has("max_cost_usd") ? Optional.of(budgets.get("max_cost_usd").decimalValue()) : Optional.empty(),
+            timeout),
         json.path("started_by").asString("api"));
   }
 

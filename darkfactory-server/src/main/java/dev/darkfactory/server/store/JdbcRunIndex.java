@@ -1,5 +1,6 @@
 package dev.darkfactory.server.store;
 
+import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.server.ServerException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,10 @@ public final class JdbcRunIndex implements RunIndex {
 
   /** The SQLite index at {@code dataDir/index.db}, created when missing. */
   public static JdbcRunIndex sqlite(Path dataDir) {
+    if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+      throw new ServerException.ConfigurationInvalid("the data directory " + dataDir + " is a file, not a directory: pass --data a directory"
+          + " for the runs and the run index (a new one is created)");
+    }
     try {
       Files.createDirectories(dataDir);
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("index.db"));
@@ -55,7 +60,8 @@ public final class JdbcRunIndex implements RunIndex {
       }
       return migrate(connection, "sqlite");
     } catch (java.io.IOException | SQLException e) {
-      throw new ServerException.StorageFailed("cannot open the run index in " + dataDir + ": " + e.getMessage(), e);
+      throw new ServerException.StorageFailed("cannot open the run index in " + dataDir + ": "
+          + IoReasons.of(e), e);
     }
   }
 

@@ -71,4 +71,13 @@ class JdbcRunIndexTest {
     assertThat(PostgresUrls.redacted("postgresql://u:secret@db/runs")).isEqualTo("postgresql://u:***@db/runs");
     assertThat(PostgresUrls.redacted("jdbc:postgresql://db/runs?user=u&password=secret")).doesNotContain("secret");
   }
+
+  @Test
+  void aDataDirectoryThatIsAFileIsRefusedSayingSo() throws Exception {
+    Path file = java.nio.file.Files.writeString(dataDir.resolve("not-a-dir"), "x");
+    assertThatThrownBy(() -> JdbcRunIndex.open(Optional.empty(), file))
+        .isInstanceOf(ServerException.ConfigurationInvalid.class)
+        .hasMessage("the data directory " + file + " is a file, not a directory: pass --data a directory for the runs and the run index"
+            + " (a new one is created)");
+  }
 }

@@ -71,7 +71,7 @@ public final class Backends {
       client.close();
       if (spec.kind().isPresent()) {
         throw new BackendConfigurationException("the agent backend needs an LLM provider and none is configured: set OPENAI_API_KEY,"
-            + " ANTHROPIC_API_KEY or GEMINI_API_KEY (or DARKFACTORY_PROVIDERS), or run with --backend " + BackendKind.SIMULATION.option()
+            + " ANTHROPIC_API_KEY or GEMINI_API_KEY (or DARKFACTORY_PROVIDERS), or run with --backend " + BackendKind.SIMULATION.wire()
             + ". 'factory doctor' checks the setup.");
       }
       return simulated(spec);

@@ -43,7 +43,7 @@ class BackendsTest {
   @Test
   void theAgentAskedForWithNoProviderOrAnUnconfiguredOneIsRefused() {
     assertThatThrownBy(() -> Backends.create(BackendSpec.builder(Map.of()).kind(BackendKind.AGENT).build(), logsRoot))
-        .isInstanceOf(BackendConfigurationException.class).hasMessageContaining("needs an LLM provider").hasMessageContaining("--backend simulate");
+        .isInstanceOf(BackendConfigurationException.class).hasMessageContaining("needs an LLM provider").hasMessageContaining("--backend simulation");
     assertThatThrownBy(() -> Backends.create(BackendSpec.builder(PROVIDER).provider("anthropic").build(), logsRoot))
         .isInstanceOf(BackendConfigurationException.class).hasMessage("provider 'anthropic' is not configured (configured: openai): set its API key variable");
   }

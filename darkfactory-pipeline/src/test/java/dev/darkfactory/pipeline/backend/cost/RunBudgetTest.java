@@ -42,7 +42,7 @@ class RunBudgetTest {
     });
     assertThat(budget.check(new Spend(10, 10, 0, new BigDecimal("0.02"), 0, 1))).hasValueSatisfying(r -> {
       assertThat(r.code()).isEqualTo(RunBudget.STOP_COST);
-      assertThat(r.message()).contains("$0.0200 of $0.01 (max_cost_usd)", "--max-cost");
+      assertThat(r.message()).contains("$0.0200 of $0.01 (max_cost_usd)", "--max-cost-usd");
     });
     assertThat(RunBudget.unlimited().check(new Spend(1_000_000, 0, 0, BigDecimal.TEN, 0, 1))).isEmpty();
   }

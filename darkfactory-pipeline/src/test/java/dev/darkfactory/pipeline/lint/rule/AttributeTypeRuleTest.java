@@ -48,6 +48,10 @@ class AttributeTypeRuleTest {
       a -> b [weight=heavy]       | edge a -> b sets weight='heavy', which is not an integer | write weight=<integer>, as in weight=3
       max_cost_usd=lots           | the graph sets max_cost_usd='lots', which is not a number | write max_cost_usd=<number>, as in max_cost_usd=0.5
       default_max_retries=-2      | the graph sets default_max_retries=-2, which must be at least 0 | write default_max_retries=0 or a larger value
+      max_tokens=-5               | the graph sets max_tokens=-5: max_tokens must be a whole number of tokens greater than 0, such as 50000, not -5 | write max_tokens=50000 or another positive number, or remove it
+      max_tokens=0                | the graph sets max_tokens=0: max_tokens must be a whole number of tokens greater than 0 | write max_tokens=50000 or another positive number, or remove it
+      max_cost_usd=-1             | the graph sets max_cost_usd=-1: max_cost_usd must be a number of US dollars greater than 0, such as 5 or 0.50, not -1 | write max_cost_usd=5 or another positive number, or remove it
+      max_cost_usd=0.0            | the graph sets max_cost_usd=0.0: max_cost_usd must be a number of US dollars greater than 0 | write max_cost_usd=5 or another positive number, or remove it
       """)
   void reportsWrongTypesAndNegativeCounts(String statement, String message, String fix) {
     Diagnostic d = run(rule, "digraph G { " + statement + " }").getFirst();

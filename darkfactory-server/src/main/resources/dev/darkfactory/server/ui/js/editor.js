@@ -36,7 +36,7 @@ export function renderNewRun(root) {
   const scriptLabel = h('label', { hidden: true }, 'Script', h('span', { class: 'hint' }, 'The scripted backend\'s outcomes per node.'), script);
   const maxTokens = h('input', { id: 'max-tokens', type: 'number', min: 1, placeholder: 'tokens' });
   const maxCost = h('input', { id: 'max-cost', type: 'number', min: 0.01, step: 0.01, placeholder: 'USD' });
-  const maxSeconds = h('input', { id: 'max-seconds', type: 'number', min: 1, placeholder: 'seconds' });
+  const timeout = h('input', { id: 'timeout', placeholder: 'timeout, e.g. 30m' });
   const startedBy = h('input', { id: 'started-by', value: localStorage.getItem('factory.startedBy') || 'web' });
   const submit = h('button', { class: 'primary', id: 'start', type: 'submit', disabled: true }, 'Start run');
   const error = h('div', { class: 'error-banner', hidden: true });
@@ -54,8 +54,8 @@ export function renderNewRun(root) {
         h('label', {}, 'Backend', backend),
         scriptLabel,
         h('label', {}, 'Goal', h('span', { class: 'hint' }, 'Replaces the graph\'s goal; $goal in prompts expands to it.'), goal),
-        h('label', {}, 'Variables', h('span', { class: 'hint' }, 'Initial context values.'), variables),
-        h('label', {}, 'Budgets', h('span', { class: 'hint' }, 'Optional limits for the whole run.'), h('div', { class: 'row' }, maxTokens, maxCost, maxSeconds)),
+        h('label', {}, 'Context', h('span', { class: 'hint' }, 'Initial context values.'), variables),
+        h('label', {}, 'Budgets', h('span', { class: 'hint' }, 'Optional limits for the whole run.'), h('div', { class: 'row' }, maxTokens, maxCost, timeout)),
         h('label', {}, 'Started by', startedBy),
         error,
         h('div', {}, submit))));
@@ -158,11 +158,11 @@ export function renderNewRun(root) {
       const at = line.indexOf('=');
       if (at > 0) vars[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     }
-    if (Object.keys(vars).length) body.variables = vars;
+    if (Object.keys(vars).length) body.context = vars;
     const budgets = {};
     if (maxTokens.value) budgets.max_tokens = Number(maxTokens.value);
     if (maxCost.value) budgets.max_cost_usd = Number(maxCost.value);
-    if (maxSeconds.value) budgets.max_seconds = Number(maxSeconds.value);
+    if (timeout.value.trim()) budgets.timeout = timeout.value.trim();
     if (Object.keys(budgets).length) body.budgets = budgets;
     if (backend.value === 'scripted') {
       try {
