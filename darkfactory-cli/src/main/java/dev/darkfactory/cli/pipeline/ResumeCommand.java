@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
     name = "resume",
     mixinStandardHelpOptions = true,
     description = {
-      "Continue a stopped or crashed run after its last completed node, with its context and counters",
-      "(a run that ended before its first checkpoint runs from the start).",
+      "Continue a stopped or crashed run after its last completed node, with its context and counters.",
+      "A run that ended before its first checkpoint runs from the start.",
       "The pipeline is read again from where the run started it and must not have changed.",
       "Without --backend, --simulate or --scripted, the run's own backend (and its provider, model, workdir and budgets) is used again;",
       "budget options given here replace the recorded ones for this invocation.",
