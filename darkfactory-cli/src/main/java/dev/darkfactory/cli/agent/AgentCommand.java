@@ -4,6 +4,7 @@ import dev.darkfactory.agent.EnvironmentException;
 import dev.darkfactory.agent.Session;
 import dev.darkfactory.agent.SessionConfig;
 import dev.darkfactory.agent.SubmitResult;
+import dev.darkfactory.agent.env.ConfinedExecutionEnvironment;
 import dev.darkfactory.agent.env.ExecutionEnvironment;
 import dev.darkfactory.agent.env.LocalExecutionEnvironment;
 import dev.darkfactory.agent.env.SandboxPolicy;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code factory agent "task"}: runs one task with the coding agent (docs/agent.md) in a working
- * directory, rendering what it does as it happens. Ctrl-C aborts gracefully: the model call is
+ * directory, rendering what it does as it happens. The file tools are always confined to the working
+ * directory; {@code --sandbox} confines the shell too. Ctrl-C aborts gracefully: the model call is
  * cancelled and running commands are terminated before the process exits.
  */
 @Command(
@@ -49,10 +51,10 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "M", description = "The model (default: the profile's default model).")
   String model;
 
-  @Option(names = "--workdir", paramLabel = "DIR", description = "Where the agent works (default: the current directory).")
+  @Option(names = "--workdir", paramLabel = "DIR", description = "Where the agent works; its file tools cannot reach outside it (default: the current directory).")
   Path workdir = Path.of(".");
 
-  @Option(names = "--sandbox", description = "Run commands under bubblewrap: read-only system, writable working directory, no network.")
+  @Option(names = "--sandbox", description = "Also run commands under bubblewrap: read-only system, writable working directory, no network. File tools are confined to the working directory with or without it.")
   boolean sandbox;
 
   @Option(names = "--reasoning-effort", paramLabel = "E", description = "low, medium or high (default: the provider's).")
@@ -125,11 +127,12 @@ public final class AgentCommand implements Callable<Integer> {
       throw new UserException("The working directory " + directory + " does not exist.");
     }
     LocalExecutionEnvironment local = LocalExecutionEnvironment.create(directory);
+    // File tools stay in the working directory whether or not commands are sandboxed (docs/agent.md).
     if (!sandbox) {
-      return local;
+      return new ConfinedExecutionEnvironment(local);
     }
     try {
-      return SandboxedExecutionEnvironment.create(local, SandboxPolicy.defaults());
+      return new ConfinedExecutionEnvironment(SandboxedExecutionEnvironment.create(local, SandboxPolicy.defaults()));
     } catch (EnvironmentException unavailable) {
       throw new UserException(unavailable.getMessage());
     }

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +110,32 @@ class AgentCommandTest {
 
     assertThat(workdir.resolve("inside.txt")).exists();
     assertThat(outside.resolve("escape.txt")).doesNotExist();
+  }
+
+  @Test
+  void fileToolsCannotWriteOutsideTheWorkingDirectoryWithOrWithoutTheSandbox(@TempDir Path outside) throws Exception {
+    Files.createSymbolicLink(workdir.resolve("link"), outside);
+    List<String> modes = new java.util.ArrayList<>(List.of("--workdir"));
+    if (dev.darkfactory.agent.env.Bubblewrap.isAvailable()) {
+      modes.add("--sandbox");
+    }
+    for (String mode : modes) {
+      twin.enqueue(Reply.text("")
+          .withToolCall("write_file", "{\"file_path\":\"../" + outside.getFileName() + "/dotdot.txt\",\"content\":\"x\"}")
+          .withToolCall("write_file", "{\"file_path\":\"" + outside.resolve("absolute.txt") + "\",\"content\":\"x\"}")
+          .withToolCall("write_file", "{\"file_path\":\"link/symlink.txt\",\"content\":\"x\"}"));
+      twin.enqueue(Reply.text("gave up"));
+      List<String> args = new java.util.ArrayList<>(List.of("--provider", "anthropic", "--workdir", workdir.toString()));
+      if (!mode.equals("--workdir")) {
+        args.add(mode);
+      }
+      args.add("escape");
+
+      assertThat(run(twin.environment(), args.toArray(String[]::new))).as(mode).isZero();
+
+      assertThat(outside).as(mode).isEmptyDirectory();
+      assertThat(out.toString()).as(mode).contains("✗ Tool error (write_file): Access denied: ../" + outside.getFileName() + "/dotdot.txt is outside the working directory");
+    }
   }
 
   @Test

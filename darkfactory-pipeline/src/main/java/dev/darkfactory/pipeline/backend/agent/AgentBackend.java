@@ -4,6 +4,7 @@ import dev.darkfactory.agent.Session;
 import dev.darkfactory.agent.SessionConfig;
 import dev.darkfactory.agent.SessionStateException;
 import dev.darkfactory.agent.SubmitResult;
+import dev.darkfactory.agent.env.ConfinedExecutionEnvironment;
 import dev.darkfactory.agent.env.ExecutionEnvironment;
 import dev.darkfactory.agent.env.LocalExecutionEnvironment;
 import dev.darkfactory.agent.profile.ProviderProfile;
@@ -33,7 +34,11 @@ import java.util.function.Function;
 /**
  * A {@link CodergenBackend} whose stages are coding-agent sessions (attractor-spec.md 1.4, 4.5;
  * coding-agent-loop-spec 2): the agent reads and edits files and runs commands in the run's working
- * directory, with the node's provider, model and reasoning effort.
+ * directory, with the node's provider, model and reasoning effort. Its file tools are always
+ * confined to the working directory and the stage's directory ({@link ConfinedExecutionEnvironment}:
+ * {@code ../}, absolute paths, links leading out and writes through hard links are refused with an
+ * error result the model sees); commands are confined only when {@link Builder#environments} makes a
+ * sandbox.
  *
  * <pre>{@code
  * try (AgentBackend backend = AgentBackend.builder(Client.fromEnv()).ledger(SpendLedger.at(root.resolve("usage.json"))).build()) {
@@ -179,7 +184,7 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
     slot.begin(stage);
     ProviderProfile profile = ProviderProfiles.create(choice.provider(), Optional.of(choice.model()), client.catalog());
     profile.toolRegistry().register(new ReportOutcomeTool(slot::current));
-    Session session = Session.builder(metered(slot), profile, environment(request.workdir()))
+    Session session = Session.builder(metered(slot), profile, confined(environment(request.workdir()), slot))
         .config(sessionConfig.toBuilder()
             .reasoningEffort(choice.reasoningEffort().orElse(null))
             .userInstructions(sessionConfig.userInstructions().map(extra -> PIPELINE_INSTRUCTIONS + "\n\n" + extra).orElse(PIPELINE_INSTRUCTIONS))
@@ -198,6 +203,15 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
     client.providerNames().forEach(name -> client.adapter(name).ifPresent(builder::provider));
     client.defaultProvider().ifPresent(builder::defaultProvider);
     return builder.middleware(new MeteringMiddleware(ledger, client::cost, slot::current)).build();
+  }
+
+  /**
+   * The session's view of the shared environment: file tools confined to the working directory and
+   * the running stage's directory (where it may write {@code status.json}), whatever environment
+   * {@link Builder#environments} makes. Pipeline runs are unattended, so this is not optional.
+   */
+  private static ExecutionEnvironment confined(ExecutionEnvironment shared, AgentSlot slot) {
+    return new ConfinedExecutionEnvironment(shared, () -> slot.current().map(stage -> List.of(stage.stageDir())).orElse(List.of()));
   }
 
   private ExecutionEnvironment environment(Path workdir) {
@@ -289,7 +303,10 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
       return this;
     }
 
-    /** How to make the execution environment of a working directory (local by default; a sandbox, a container...). */
+    /**
+     * How to make the execution environment of a working directory (local by default; a sandbox, a
+     * container...). Each session's file tools are confined to the working directory on top of it.
+     */
     public Builder environments(Function<Path, ExecutionEnvironment> value) {
       this.environments = Objects.requireNonNull(value, "environments");
       return this;
