@@ -54,7 +54,7 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--workdir", paramLabel = "DIR", description = "Where the agent works; its file tools cannot reach outside it (default: the current directory).")
   Path workdir = Path.of(".");
 
-  @Option(names = "--sandbox", description = "Also run commands under bubblewrap: read-only system, writable working directory, no network. File tools are confined to the working directory with or without it.")
+  @Option(names = "--sandbox", description = "Also run commands under bubblewrap: only system directories visible (read-only), the working directory writable (its .git read-only), private /tmp and home, no network. File tools are confined to the working directory with or without it.")
   boolean sandbox;
 
   @Option(names = "--reasoning-effort", paramLabel = "E", description = "low, medium or high (default: the provider's).")
@@ -132,7 +132,12 @@ public final class AgentCommand implements Callable<Integer> {
       return new ConfinedExecutionEnvironment(local);
     }
     try {
-      return new ConfinedExecutionEnvironment(SandboxedExecutionEnvironment.create(local, SandboxPolicy.defaults()));
+      SandboxedExecutionEnvironment sandboxed = SandboxedExecutionEnvironment.create(local, SandboxPolicy.defaults());
+      if (!sandboxed.usesUserNamespace()) {
+        context.err().println("warning: bubblewrap cannot create a user namespace here: commands are sandboxed without one"
+            + " (see docs/agent.md, \"What is isolated\")");
+      }
+      return new ConfinedExecutionEnvironment(sandboxed);
     } catch (EnvironmentException unavailable) {
       throw new UserException(unavailable.getMessage());
     }
