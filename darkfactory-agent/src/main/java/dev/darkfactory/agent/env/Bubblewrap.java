@@ -1,5 +1,6 @@
 package dev.darkfactory.agent.env;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +64,10 @@ public final class Bubblewrap {
       }
       argv.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--unshare-pid", "--die-with-parent", "/bin/true"));
       try {
-        ProcessBuilder builder = new ProcessBuilder(argv)
+        Process process = EnvironmentPolicy.defaults().applyTo(new ProcessBuilder(argv), Map.of())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Map<String, String> env = builder.environment();
-        env.clear();
-        Optional.ofNullable(System.getenv("PATH")).ifPresent(value -> env.put("PATH", value));
-        Process process = builder.start();
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
           process.destroyForcibly();
           return false;
