@@ -32,6 +32,7 @@ public final class BuiltInRules {
         new HumanGateChoicesRule(),
         new HumanDefaultChoiceRule(),
         new UnboundedLoopRule(),
-        new SuccessDeadEndRule());
+        new SuccessDeadEndRule(),
+        new PassEnvRule());
   }
 }
