@@ -14,12 +14,14 @@ import dev.darkfactory.agent.profile.ProviderProfiles;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.cli.UserException;
+import dev.darkfactory.cli.option.PassEnv;
 import dev.darkfactory.cli.render.AgentEventPrinter;
 import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,6 +58,10 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Option(names = "--sandbox", description = "Also run commands under bubblewrap: only system directories visible (read-only), the working directory writable (its .git read-only), private /tmp and home, no network. File tools are confined to the working directory with or without it.")
   boolean sandbox;
+
+  @Option(names = "--pass-env", paramLabel = "NAME", split = ",",
+      description = "Pass the environment variable NAME to the agent's commands (repeatable, or comma-separated). Without it they get only PATH, HOME, USER, LANG, LC_*, TERM, TZ, TMPDIR, JAVA_HOME and the like.")
+  List<String> passEnv = new ArrayList<>();
 
   @Option(names = "--reasoning-effort", paramLabel = "E", description = "low, medium or high (default: the provider's).")
   String reasoningEffort;
@@ -126,7 +132,7 @@ public final class AgentCommand implements Callable<Integer> {
     if (!Files.isDirectory(directory)) {
       throw new UserException("The working directory " + directory + " does not exist.");
     }
-    LocalExecutionEnvironment local = LocalExecutionEnvironment.create(directory);
+    LocalExecutionEnvironment local = LocalExecutionEnvironment.builder(directory).environmentPolicy(PassEnv.policy(passEnv)).build();
     // File tools stay in the working directory whether or not commands are sandboxed (docs/agent.md).
     if (!sandbox) {
       return new ConfinedExecutionEnvironment(local);

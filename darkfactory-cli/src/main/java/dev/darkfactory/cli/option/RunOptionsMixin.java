@@ -1,9 +1,12 @@
 package dev.darkfactory.cli.option;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -59,6 +62,10 @@ public final class RunOptionsMixin {
   @Option(names = "--sandbox", description = "Agent backend: run the agents' commands under bubblewrap (read-only system, writable workdir, no network).")
   public boolean sandbox;
 
+  @Option(names = "--pass-env", paramLabel = "NAME", split = ",",
+      description = "Pass the environment variable NAME to tool nodes, agent commands and tool hooks (repeatable, or comma-separated). Without it they get only PATH, HOME, USER, LANG, LC_*, TERM, TZ, TMPDIR, JAVA_HOME and the like (docs/agent.md).")
+  public List<String> passEnv = new ArrayList<>();
+
   @Option(names = "--max-tokens", paramLabel = "N", description = "Token budget of the run (input + output, all stages); overrides the graph's max_tokens.")
   public Long maxTokens;
 
@@ -87,6 +94,18 @@ public final class RunOptionsMixin {
       }
     }
     return set;
+  }
+
+  /** Where a run records its {@code --pass-env} names (comma-separated), so that {@code factory resume} passes them again. */
+  public static final String PASS_ENV_SETTING = "pass_env";
+
+  /**
+   * The environment policy of the run's commands: the allow-list plus the {@code --pass-env} names,
+   * or, when none is given, the names the run recorded ({@code recorded}, empty for a new run).
+   */
+  public EnvironmentPolicy environmentPolicy(Map<String, String> recorded) {
+    return PassEnv.policy(passEnv.isEmpty()
+        ? Optional.ofNullable(recorded.get(PASS_ENV_SETTING)).map(v -> List.of(v.split(","))).orElse(List.of()) : passEnv);
   }
 
   public boolean simulate() {

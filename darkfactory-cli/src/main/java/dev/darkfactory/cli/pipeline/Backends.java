@@ -110,7 +110,8 @@ final class Backends {
         Optional.ofNullable(options.maxCost).or(() -> Optional.ofNullable(recorded.get("max_cost_usd")).map(BigDecimal::new)));
     Optional<Duration> stall = Optional.ofNullable(options.stallTimeout).or(() -> recordedDuration(recorded, "stall_timeout"));
     SpendLedger ledger = SpendLedger.at(logsRoot.resolve(SpendLedger.FILE_NAME));
-    AgentBackend.Builder builder = AgentBackend.builder(client).ledger(ledger).budget(budget).environments(environments(sandbox));
+    AgentBackend.Builder builder = AgentBackend.builder(client).ledger(ledger).budget(budget).environments(environments(sandbox))
+        .environmentPolicy(options.environmentPolicy(recorded));
     provider.ifPresent(builder::defaultProvider);
     model.ifPresent(builder::defaultModel);
     stall.ifPresent(builder::stallTimeout);

@@ -22,6 +22,7 @@ import dev.darkfactory.pipeline.engine.RunResult;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.handler.HandlerCapability;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.handler.ToolSettings;
 import dev.darkfactory.pipeline.human.AnswerFiles;
 import dev.darkfactory.pipeline.human.AutoApproveInterviewer;
 import dev.darkfactory.pipeline.human.ConsoleInterviewer;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +56,7 @@ final class RunSession {
   private final Style style;
   private final boolean unicode;
   private Backends.Setup setup;
+  private Map<String, String> recorded = Map.of();
 
   RunSession(CliContext cli, RunOptionsMixin options, Environment environment) {
     this.cli = cli;
@@ -73,6 +76,7 @@ final class RunSession {
    * the run being resumed. Prints its one-line notice.
    */
   CodergenBackend backend(Path logsRoot, Map<String, String> recorded) {
+    this.recorded = Map.copyOf(recorded);
     setup = Backends.choose(options, recorded, logsRoot, environment);
     if (!setup.notice().isEmpty()) {
       progress().println(style.dim(setup.notice()));
@@ -122,7 +126,7 @@ final class RunSession {
   }
 
   HandlerRegistry registry(CodergenBackend backend, Interviewer interviewer) {
-    return HandlerRegistry.standard(backend, interviewer);
+    return HandlerRegistry.standard(backend, interviewer, ToolSettings.defaults().withEnvironmentPolicy(options.environmentPolicy(recorded)));
   }
 
   /** Parses, transforms and validates a pipeline, printing its warnings; validation errors throw (exit 2). */
@@ -156,7 +160,12 @@ final class RunSession {
 
   /** Settings recorded in the manifest, so {@code factory resume} can default to them. */
   Map<String, String> settings() {
-    return new LinkedHashMap<>(setup.settings());
+    Map<String, String> settings = new LinkedHashMap<>(setup.settings());
+    Set<String> passed = options.environmentPolicy(recorded).passed();
+    if (!passed.isEmpty()) {
+      settings.put(RunOptionsMixin.PASS_ENV_SETTING, String.join(",", new java.util.TreeSet<>(passed)));
+    }
+    return settings;
   }
 
   /**

@@ -139,6 +139,24 @@ class AgentCommandTest {
   }
 
   @Test
+  void theAgentsShellGetsNoSecretUnlessPassedByName() {
+    // Surefire sets GH_PAT, DATABASE_URL (with a password), AWS_* and DARKFACTORY_TEST_PASSED for this JVM (see the pom).
+    for (List<String> extra : List.of(List.<String>of(), List.of("--pass-env", "DARKFACTORY_TEST_PASSED"))) {
+      twin.enqueue(Reply.toolCall("shell", "{\"command\":\"env\"}"));
+      twin.enqueue(Reply.text("done"));
+      List<String> args = new java.util.ArrayList<>(List.of("--provider", "openai", "--workdir", workdir.toString()));
+      args.addAll(extra);
+      args.add("show the environment");
+
+      assertThat(run(twin.environment(), args.toArray(String[]::new))).isZero();
+
+      String toolResult = twin.lastRequest().body();
+      assertThat(toolResult).as(extra.toString()).doesNotContain("must-not-leak", "AKIAMUSTNOTLEAK").contains("PATH=");
+      assertThat(toolResult.contains("DARKFACTORY_TEST_PASSED=visible")).as(extra.toString()).isEqualTo(!extra.isEmpty());
+    }
+  }
+
+  @Test
   void isASubcommandOfFactory() {
     StringWriter help = new StringWriter();
     assertThat(Main.run(new PrintWriter(help), new PrintWriter(new StringWriter()), "agent", "--help")).isZero();

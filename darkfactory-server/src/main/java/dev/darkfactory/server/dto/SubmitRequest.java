@@ -1,5 +1,6 @@
 package dev.darkfactory.server.dto;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * @param variables initial context values (strings), validated by key pattern
  * @param budgets limits passed to the engine
  * @param startedBy who started the run, for the runs board ({@code web}, a user or bot name)
+ * @param passEnv {@code pass_env}: names of the server's environment variables the run's commands
+ *     get besides the allow-list (tool nodes, agent commands, tool hooks), like {@code --pass-env}
  */
 public record SubmitRequest(
     String dot,
@@ -22,7 +25,8 @@ public record SubmitRequest(
     Optional<String> goal,
     Map<String, String> variables,
     Optional<BudgetsDto> budgets,
-    Optional<String> startedBy) {
+    Optional<String> startedBy,
+    List<String> passEnv) {
 
   public SubmitRequest {
     backend = backend == null ? Optional.empty() : backend;
@@ -32,5 +36,6 @@ public record SubmitRequest(
     variables = variables == null ? Map.of() : Map.copyOf(variables);
     budgets = budgets == null ? Optional.empty() : budgets;
     startedBy = startedBy == null ? Optional.empty() : startedBy;
+    passEnv = passEnv == null ? List.of() : List.copyOf(passEnv);
   }
 }

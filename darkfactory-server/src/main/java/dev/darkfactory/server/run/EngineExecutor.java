@@ -1,5 +1,6 @@
 package dev.darkfactory.server.run;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
@@ -12,6 +13,7 @@ import dev.darkfactory.pipeline.engine.PipelineEngine;
 import dev.darkfactory.pipeline.engine.RunHandle;
 import dev.darkfactory.pipeline.engine.RunLimits;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.handler.ToolSettings;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.RunDirectory;
@@ -74,7 +76,7 @@ public final class EngineExecutor implements PipelineExecutor {
       limits = limits.withRunTimeout(Duration.ofSeconds(options.budgets().maxSeconds().get()));
     }
     PipelineEngine engine = PipelineEngine.builder()
-        .handlers(HandlerRegistry.standard(backend, execution.interviewer()))
+        .handlers(HandlerRegistry.standard(backend, execution.interviewer(), ToolSettings.defaults().withEnvironmentPolicy(policy(options))))
         .limits(limits)
         .build();
     dev.darkfactory.pipeline.engine.RunOptions runOptions = dev.darkfactory.pipeline.engine.RunOptions.in(execution.directory().root())
@@ -136,11 +138,17 @@ public final class EngineExecutor implements PipelineExecutor {
     AgentBackend backend = AgentBackend.builder(client)
         .ledger(SpendLedger.at(directory.root().resolve(SpendLedger.FILE_NAME)))
         .budget(budget)
+        .environmentPolicy(policy(options))
         .build();
     return new BackendSetup(backend, () -> {
       backend.close();
       client.close();
     });
+  }
+
+  /** The allow-list plus the request's {@code pass_env} names (checked when the run was submitted). */
+  private static EnvironmentPolicy policy(RunOptions options) {
+    return EnvironmentPolicy.defaults().passing(options.passEnv());
   }
 
   private static Map<String, String> settings(RunOptions options) {
@@ -151,6 +159,9 @@ public final class EngineExecutor implements PipelineExecutor {
     options.budgets().maxTokens().ifPresent(v -> settings.put("budget.max_tokens", v.toString()));
     options.budgets().maxCostUsd().ifPresent(v -> settings.put("budget.max_cost_usd", v.toString()));
     options.budgets().maxSeconds().ifPresent(v -> settings.put("budget.max_seconds", v.toString()));
+    if (!options.passEnv().isEmpty()) {
+      settings.put("pass_env", String.join(",", options.passEnv()));
+    }
     return settings;
   }
 

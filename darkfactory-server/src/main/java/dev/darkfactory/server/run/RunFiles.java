@@ -39,6 +39,7 @@ public final class RunFiles {
     options.budgets().maxCostUsd().ifPresent(v -> budgets.put("max_cost_usd", v));
     options.budgets().maxSeconds().ifPresent(v -> budgets.put("max_seconds", v));
     json.put("started_by", options.startedBy());
+    options.passEnv().forEach(json.putArray("pass_env")::add);
     directory.write(directory.root().resolve(SOURCE), source);
     directory.write(directory.root().resolve(OPTIONS), JsonValues.pretty(json));
   }
@@ -61,7 +62,8 @@ public final class RunFiles {
             budgets.has("max_tokens") ? Optional.of(budgets.get("max_tokens").asLong()) : Optional.empty(),
             budgets.has("max_cost_usd") ? Optional.of(budgets.get("max_cost_usd").asDouble()) : Optional.empty(),
             budgets.has("max_seconds") ? Optional.of(budgets.get("max_seconds").asLong()) : Optional.empty()),
-        json.path("started_by").asString("api"));
+        json.path("started_by").asString("api"),
+        json.path("pass_env").valueStream().map(JsonNode::asString).toList());
   }
 
   /**

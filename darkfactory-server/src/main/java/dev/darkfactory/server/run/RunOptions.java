@@ -1,5 +1,6 @@
 package dev.darkfactory.server.run;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param script the scripted backend's JSON, when {@code backend} is {@code scripted}
  * @param goal replaces the graph's {@code goal} when present
  * @param variables initial context values
+ * @param passEnv environment variables the run's commands get besides the allow-list ({@code pass_env})
  */
 public record RunOptions(
     String backend,
@@ -19,7 +21,8 @@ public record RunOptions(
     Optional<String> goal,
     Map<String, String> variables,
     Budgets budgets,
-    String startedBy) {
+    String startedBy,
+    List<String> passEnv) {
 
   public RunOptions {
     Objects.requireNonNull(backend, "backend");
@@ -28,6 +31,7 @@ public record RunOptions(
     variables = Map.copyOf(variables);
     Objects.requireNonNull(budgets, "budgets");
     Objects.requireNonNull(startedBy, "startedBy");
+    passEnv = List.copyOf(passEnv);
   }
 
   /** Limits for the whole run; each is absent when not set. */
