@@ -26,5 +26,16 @@ test:
 	@rm -rf $(addsuffix /target/surefire-reports,$(MODULES))
 	@status=0; ./mvnw -B -ntp verify || status=$$?; bin/test-summary; exit $$status
 
-conformance: build
-	@. darkfactory-cli/target/conformance-launch.sh && "$$CONFORMANCE_JAVA" -cp $(JAR) dev.darkfactory.cli.conformance.check.SelfCheck --adapter bin/conformance
+# The self-check is test code (darkfactory-cli/src/test/java/.../conformance/check), not part of the jar:
+# it is compiled into target/test-classes and run next to the jar, with the testkit's jar for our mock.
+SELFCHECK_SOURCES := $(shell find darkfactory-cli/src/test/java/dev/darkfactory/cli/conformance/check -type f 2>/dev/null)
+SELFCHECK := darkfactory-cli/target/test-classes/dev/darkfactory/cli/conformance/check/SelfCheck.class
+
+$(SELFCHECK): $(JAR) $(SELFCHECK_SOURCES)
+	./mvnw -B -q -ntp -DskipTests -pl darkfactory-cli -am test-compile
+	@touch $@
+
+conformance: build $(SELFCHECK)
+	@. darkfactory-cli/target/conformance-launch.sh && "$$CONFORMANCE_JAVA" \
+		-cp $(JAR):darkfactory-cli/target/test-classes:darkfactory-cli/target/twin/darkfactory-testkit.jar \
+		dev.darkfactory.cli.conformance.check.SelfCheck --adapter bin/conformance

@@ -1,5 +1,6 @@
 package dev.darkfactory.cli;
 
+import dev.darkfactory.pipeline.problem.BackendConfigurationException;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.problem.PipelineSourceException;
@@ -33,6 +34,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       case ResumeException e -> ExitCode.USAGE;
       case ScriptFileException e -> ExitCode.USAGE;
       case RunDirectoryUnusableException e -> ExitCode.USAGE;
+      case BackendConfigurationException e -> ExitCode.USAGE;
       case PipelineException e -> ExitCode.FAILED;
       case UserException e -> e.exitCode();
       default -> -1;

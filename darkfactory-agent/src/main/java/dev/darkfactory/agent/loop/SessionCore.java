@@ -1,5 +1,6 @@
 package dev.darkfactory.agent.loop;
 
+import dev.darkfactory.llm.generate.JsonSchemaValidator;
 import dev.darkfactory.agent.AgentEvent;
 import dev.darkfactory.agent.SessionConfig;
 import dev.darkfactory.agent.SessionState;
@@ -7,7 +8,6 @@ import dev.darkfactory.agent.UsageSummary;
 import dev.darkfactory.agent.env.ExecutionEnvironment;
 import dev.darkfactory.agent.profile.ProviderProfile;
 import dev.darkfactory.agent.prompt.EnvironmentContext;
-import dev.darkfactory.agent.tool.ArgumentValidator;
 import dev.darkfactory.agent.tool.SubagentControl;
 import dev.darkfactory.agent.tool.ToolHook;
 import dev.darkfactory.llm.AbortSignal;
@@ -41,7 +41,7 @@ public final class SessionCore {
   private final Clock clock;
   private final EnvironmentContext promptContext;
   private final History history = new History();
-  private final ArgumentValidator validator = new ArgumentValidator();
+  private final JsonSchemaValidator validator = new JsonSchemaValidator();
   private final Queue<String> steering = new ConcurrentLinkedQueue<>();
   private final Queue<String> followUps = new ConcurrentLinkedQueue<>();
   private final AtomicReference<ProviderProfile> profile;
@@ -117,7 +117,7 @@ public final class SessionCore {
     return history;
   }
 
-  public ArgumentValidator validator() {
+  public JsonSchemaValidator validator() {
     return validator;
   }
 

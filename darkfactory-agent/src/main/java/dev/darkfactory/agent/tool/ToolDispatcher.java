@@ -1,5 +1,6 @@
 package dev.darkfactory.agent.tool;
 
+import dev.darkfactory.llm.generate.JsonSchemaValidator;
 import dev.darkfactory.agent.internal.Json;
 import dev.darkfactory.llm.ToolCall;
 import dev.darkfactory.llm.ToolResult;
@@ -19,11 +20,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ToolDispatcher {
   private final ToolRegistry registry;
-  private final ArgumentValidator validator;
+  private final JsonSchemaValidator validator;
   private final OutputLimits limits;
   private final List<ToolHook> hooks;
 
-  public ToolDispatcher(ToolRegistry registry, ArgumentValidator validator, OutputLimits limits, List<ToolHook> hooks) {
+  public ToolDispatcher(ToolRegistry registry, JsonSchemaValidator validator, OutputLimits limits, List<ToolHook> hooks) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.validator = Objects.requireNonNull(validator, "validator");
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -32,7 +33,7 @@ public final class ToolDispatcher {
 
   /** A dispatcher with default limits and no hooks. */
   public static ToolDispatcher of(ToolRegistry registry) {
-    return new ToolDispatcher(registry, new ArgumentValidator(), OutputLimits.defaults(), List.of());
+    return new ToolDispatcher(registry, new JsonSchemaValidator(), OutputLimits.defaults(), List.of());
   }
 
   public ToolExecution dispatch(ToolCall call, ToolContext context, ToolCallObserver observer) {
@@ -65,7 +66,7 @@ public final class ToolDispatcher {
           + " smaller pieces, e.g. write a large file in several steps.", started);
     }
     JsonNode arguments = tool.normalize(call.arguments());
-    List<String> violations = validator.validate(tool.definition().parameters(), arguments);
+    List<String> violations = validator.violations(tool.definition().parameters(), arguments);
     if (!violations.isEmpty()) {
       return failure(call, "Invalid arguments for tool: " + call.name() + ": " + String.join("; ", violations), started);
     }

@@ -1,5 +1,6 @@
 package dev.darkfactory.agent.tool;
 
+import dev.darkfactory.llm.generate.JsonSchemaValidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.darkfactory.agent.env.LocalExecutionEnvironment;
@@ -41,7 +42,7 @@ class ToolDispatcherTest {
   };
 
   private ToolExecution dispatch(ToolRegistry registry, ToolCall call, List<ToolHook> hooks, OutputLimits limits) {
-    ToolDispatcher dispatcher = new ToolDispatcher(registry, new ArgumentValidator(), limits, hooks);
+    ToolDispatcher dispatcher = new ToolDispatcher(registry, new JsonSchemaValidator(), limits, hooks);
     return dispatcher.dispatch(call, ToolContext.of(LocalExecutionEnvironment.create(dir)), observer);
   }
 

@@ -1,7 +1,7 @@
 package dev.darkfactory.cli.conformance;
 
 import dev.darkfactory.llm.Environment;
-import dev.darkfactory.testkit.attractorbench.AttractorBenchMock;
+import dev.darkfactory.cli.twin.Testkit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,7 +28,8 @@ public final class ConformanceTraining {
 
   public static void main(String[] ignored) throws IOException {
     Path scratch = Files.createTempDirectory("conformance-training");
-    try (AttractorBenchMock mock = AttractorBenchMock.start(0)) {
+    // The mock comes from the testkit jar next to factory.jar, in a loader of its own (Testkit).
+    try (Testkit.Mock mock = Testkit.attractorBenchMock()) {
       java.util.Map<String, String> variables = new java.util.LinkedHashMap<>(mock.environment());
       variables.put("CONFORMANCE_RUNS_DIR", scratch.resolve("runs").toString());
       Environment environment = Environment.of(variables);

@@ -1,10 +1,13 @@
 package dev.darkfactory.cli.conformance;
 
 import dev.darkfactory.agent.SessionConfig;
-import dev.darkfactory.llm.Client;
 import dev.darkfactory.pipeline.LoadedPipeline;
 import dev.darkfactory.pipeline.PipelineLoader;
-import dev.darkfactory.pipeline.backend.agent.AgentBackend;
+import dev.darkfactory.pipeline.backend.BackendKind;
+import dev.darkfactory.pipeline.backend.BackendSpec;
+import dev.darkfactory.pipeline.backend.agent.AgentTuning;
+import dev.darkfactory.pipeline.backend.agent.BackendSetup;
+import dev.darkfactory.pipeline.backend.agent.Backends;
 import dev.darkfactory.pipeline.backend.cost.SpendLedger;
 import dev.darkfactory.pipeline.dot.DotSource;
 import dev.darkfactory.pipeline.engine.PipelineEngine;
@@ -13,6 +16,7 @@ import dev.darkfactory.pipeline.engine.RunResult;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
 import dev.darkfactory.pipeline.human.AutoApproveInterviewer;
+import dev.darkfactory.pipeline.problem.BackendConfigurationException;
 import dev.darkfactory.pipeline.problem.Diagnostic;
 import dev.darkfactory.pipeline.problem.DotSyntaxException;
 import dev.darkfactory.pipeline.problem.PipelineSourceException;
@@ -48,23 +52,27 @@ final class PipelineRun {
     }
     Path file = io.workdir().resolve(args[0]);
     Path logsRoot = runRoot();
-    try (Client client = BenchClients.fromEnv(io.environment());
-        AgentBackend backend = AgentBackend.builder(client)
-            .defaultProvider(AgentCommands.agentProvider(client))
-            .sessionConfig(SessionConfig.builder().maxToolRoundsPerInput(AgentCommands.MAX_TOOL_ROUNDS).retryPolicy(AgentCommands.RETRIES).build())
-            .ledger(SpendLedger.at(logsRoot.resolve(SpendLedger.FILE_NAME)))
-            .stallTimeout(Duration.ofSeconds(45))
-            .build()) {
-      if (client.providerNames().isEmpty()) {
-        throw new ConformanceFailure("configuration", "no LLM provider is configured for the agent-backed backend",
-            "Set OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY.");
-      }
-      HandlerRegistry registry = HandlerRegistry.standard(backend, new AutoApproveInterviewer());
+    BackendSpec spec = BackendSpec.builder(io.environment().variables()).kind(BackendKind.AGENT).workdir(io.workdir())
+        .stallTimeout(Duration.ofSeconds(45)).build();
+    AgentTuning tuning = AgentTuning.defaults().withClients(BenchClients::fromEnv).withBuilder((client, builder) -> builder
+        .defaultProvider(AgentCommands.agentProvider(client))
+        .sessionConfig(SessionConfig.builder().maxToolRoundsPerInput(AgentCommands.MAX_TOOL_ROUNDS).retryPolicy(AgentCommands.RETRIES).build()));
+    try (BackendSetup setup = backend(spec, logsRoot, tuning)) {
+      HandlerRegistry registry = HandlerRegistry.standard(setup.backend(), new AutoApproveInterviewer());
       Graph graph = load(file, registry);
       PipelineEngine engine = PipelineEngine.builder().handlers(registry).build();
       RunResult result = engine.run(graph, RunOptions.in(logsRoot).withWorkdir(io.workdir()).withSource(file));
-      io.out().println(BenchJson.write(json(result, backend.ledger())));
+      io.out().println(BenchJson.write(json(result, setup.ledger().orElseThrow())));
       return result.status() == RunStatus.SUCCESS ? 0 : 1;
+    }
+  }
+
+  private static BackendSetup backend(BackendSpec spec, Path logsRoot, AgentTuning tuning) {
+    try {
+      return Backends.create(spec, logsRoot, tuning);
+    } catch (BackendConfigurationException none) {
+      throw new ConformanceFailure("configuration", "no LLM provider is configured for the agent-backed backend",
+          "Set OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY.");
     }
   }
 

@@ -9,17 +9,22 @@ public final class PassEnv {
   private PassEnv() {}
 
   /**
-   * The allow-list plus {@code names} (blank ones ignored).
+   * The names given, blank ones left out.
    *
    * @throws UserException when a name cannot be an environment variable's
    */
-  public static EnvironmentPolicy policy(List<String> names) {
-    List<String> chosen = names.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
+  public static List<String> names(List<String> given) {
+    List<String> chosen = given.stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
     for (String name : chosen) {
       EnvironmentPolicy.nameProblem(name).ifPresent(problem -> {
         throw new UserException("--pass-env: " + problem);
       });
     }
-    return EnvironmentPolicy.defaults().passing(chosen);
+    return chosen;
+  }
+
+  /** The allow-list plus {@link #names the names given}. */
+  public static EnvironmentPolicy policy(List<String> given) {
+    return EnvironmentPolicy.defaults().passing(names(given));
   }
 }

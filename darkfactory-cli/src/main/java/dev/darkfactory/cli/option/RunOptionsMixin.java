@@ -1,6 +1,6 @@
 package dev.darkfactory.cli.option;
 
-import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
+import dev.darkfactory.pipeline.backend.BackendKind;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,12 +40,8 @@ public final class RunOptionsMixin {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Humans humans;
 
-  /** Which backend runs the LLM stages. */
-  public enum BackendKind {
-    agent, simulate, scripted
-  }
-
-  @Option(names = "--backend", paramLabel = "KIND", description = {
+  @Option(names = "--backend", paramLabel = "KIND", converter = BackendKindConverter.class, completionCandidates = BackendKindConverter.class,
+      description = {
       "What runs LLM stages: agent (a coding-agent session per stage, in --workdir), simulate, or scripted (with --scripted FILE).",
       "Default: agent when a provider key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or GOOGLE_API_KEY) or a providers file (DARKFACTORY_PROVIDERS) is configured, else simulate."})
   BackendKind backendKind;
@@ -96,31 +92,15 @@ public final class RunOptionsMixin {
     return set;
   }
 
-  /** Where a run records its {@code --pass-env} names (comma-separated), so that {@code factory resume} passes them again. */
-  public static final String PASS_ENV_SETTING = "pass_env";
-
-  /**
-   * The environment policy of the run's commands: the allow-list plus the {@code --pass-env} names,
-   * or, when none is given, the names the run recorded ({@code recorded}, empty for a new run).
-   */
-  public EnvironmentPolicy environmentPolicy(Map<String, String> recorded) {
-    return PassEnv.policy(passEnv.isEmpty()
-        ? Optional.ofNullable(recorded.get(PASS_ENV_SETTING)).map(v -> List.of(v.split(","))).orElse(List.of()) : passEnv);
-  }
-
-  public boolean simulate() {
-    return (backend != null && backend.simulate) || backendKind == BackendKind.simulate;
-  }
-
   /** The backend named by --backend, --simulate or --scripted, if any. */
   public Optional<BackendKind> backendKind() {
     if (backendKind != null) {
       return Optional.of(backendKind);
     }
     if (backend != null && backend.simulate) {
-      return Optional.of(BackendKind.simulate);
+      return Optional.of(BackendKind.SIMULATION);
     }
-    return scripted().map(file -> BackendKind.scripted);
+    return scripted().map(file -> BackendKind.SCRIPTED);
   }
 
   public Optional<Path> scripted() {

@@ -1,6 +1,7 @@
 package dev.darkfactory.cli.pipeline;
 
 import dev.darkfactory.pipeline.problem.IoReasons;
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.cli.UserException;
@@ -14,6 +15,7 @@ import dev.darkfactory.cli.render.StageSpend;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
 import dev.darkfactory.pipeline.backend.ScriptedBackend;
+import dev.darkfactory.pipeline.backend.agent.BackendSetup;
 import dev.darkfactory.pipeline.backend.cost.RunBudget;
 import dev.darkfactory.pipeline.engine.PipelineEngine;
 import dev.darkfactory.pipeline.engine.RunThreads;
@@ -41,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -55,8 +56,7 @@ final class RunSession {
   private final Environment environment;
   private final Style style;
   private final boolean unicode;
-  private Backends.Setup setup;
-  private Map<String, String> recorded = Map.of();
+  private BackendChoice.Choice choice;
 
   RunSession(CliContext cli, RunOptionsMixin options, Environment environment) {
     this.cli = cli;
@@ -72,35 +72,34 @@ final class RunSession {
   }
 
   /**
-   * The backend the options ask for (see {@link Backends}); {@code recorded} are the settings of
+   * The backend the options ask for (see {@link BackendChoice}); {@code recorded} are the settings of
    * the run being resumed. Prints its one-line notice.
    */
   CodergenBackend backend(Path logsRoot, Map<String, String> recorded) {
-    this.recorded = Map.copyOf(recorded);
-    setup = Backends.choose(options, recorded, logsRoot, environment);
-    if (!setup.notice().isEmpty()) {
-      progress().println(style.dim(setup.notice()));
+    choice = BackendChoice.choose(options, recorded, logsRoot, environment);
+    if (!choice.notice().isEmpty()) {
+      progress().println(style.dim(choice.notice()));
     }
-    return setup.backend();
+    return choice.setup().backend();
   }
 
   /** Where agents and tools work: {@code --workdir}, the run's recorded one on resume, else the current directory. */
   Path workdir() {
-    return setup.workdir();
+    return choice.spec().workdir();
   }
 
   /** Tells the user the run's budgets once the graph's are known. */
   void announceBudget(Graph graph) {
-    if (setup.ledger().isEmpty()) {
+    if (choice.setup().ledger().isEmpty()) {
       return;
     }
-    RunBudget budget = RunBudget.of(graph).overriddenBy(setup.budgetOverrides());
+    RunBudget budget = RunBudget.of(graph).overriddenBy(choice.spec().budget());
     List<String> parts = new java.util.ArrayList<>();
     budget.maxTokens().ifPresent(t -> parts.add(String.format(java.util.Locale.ROOT, "%,d tokens", t)));
     budget.maxCostUsd().ifPresent(c -> parts.add("$" + c.toPlainString()));
-    setup.timeout().or(graph::timeout).ifPresent(t -> parts.add(ProgressRenderer.seconds(t) + " wall clock"));
+    choice.timeout().or(graph::timeout).ifPresent(t -> parts.add(ProgressRenderer.seconds(t) + " wall clock"));
     if (!parts.isEmpty()) {
-      progress().println(style.dim("budget: " + String.join(", ", parts) + "; spent so far " + setup.ledger().get().total().cost()));
+      progress().println(style.dim("budget: " + String.join(", ", parts) + "; spent so far " + choice.setup().ledger().get().total().cost()));
     }
   }
 
@@ -126,7 +125,7 @@ final class RunSession {
   }
 
   HandlerRegistry registry(CodergenBackend backend, Interviewer interviewer) {
-    return HandlerRegistry.standard(backend, interviewer, ToolSettings.defaults().withEnvironmentPolicy(options.environmentPolicy(recorded)));
+    return HandlerRegistry.standard(backend, interviewer, ToolSettings.defaults().withEnvironmentPolicy(EnvironmentPolicy.defaults().passing(choice.spec().passEnv())));
   }
 
   /** Parses, transforms and validates a pipeline, printing its warnings; validation errors throw (exit 2). */
@@ -148,7 +147,7 @@ final class RunSession {
   }
 
   PipelineEngine engine(HandlerRegistry registry) {
-    Optional<StageSpend> spend = setup.ledger().map(StageSpend::new);
+    Optional<StageSpend> spend = choice.setup().ledger().map(StageSpend::new);
     // One pipeline per process: a platform thread of its own serves it best (RunThreads.PLATFORM).
     PipelineEngine.Builder builder = PipelineEngine.builder().handlers(registry).runThreads(RunThreads.PLATFORM);
     spend.ifPresent(builder::listener);
@@ -160,12 +159,7 @@ final class RunSession {
 
   /** Settings recorded in the manifest, so {@code factory resume} can default to them. */
   Map<String, String> settings() {
-    Map<String, String> settings = new LinkedHashMap<>(setup.settings());
-    Set<String> passed = options.environmentPolicy(recorded).passed();
-    if (!passed.isEmpty()) {
-      settings.put(RunOptionsMixin.PASS_ENV_SETTING, String.join(",", new java.util.TreeSet<>(passed)));
-    }
-    return settings;
+    return new LinkedHashMap<>(choice.settings());
   }
 
   /**
@@ -173,13 +167,9 @@ final class RunSession {
    * the result, closes the backend's sessions, returns the exit code.
    */
   int finish(RunHandle handle) {
-    try (AutoCloseable resources = setup.resources()) {
-      setup.timeout().ifPresent(limit -> WallClock.watch(handle, limit));
+    try (BackendSetup setup = choice.setup()) {
+      choice.timeout().ifPresent(limit -> WallClock.watch(handle, limit));
       return await(handle);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception closing) {
-      throw new IllegalStateException("could not close the backend: " + closing.getMessage(), closing);
     }
   }
 
@@ -213,14 +203,14 @@ final class RunSession {
 
   private void report(RunResult result, String resumeHint) {
     if (options.json) {
-      cli.out().println(Json.pretty(RunSummary.json(result, setup.ledger())));
+      cli.out().println(Json.pretty(RunSummary.json(result, choice.setup().ledger())));
       cli.out().flush();
       if (result.status() == RunStatus.STOPPED) {
         cli.err().println("resume with: " + resumeHint);
         cli.err().flush();
       }
     } else {
-      RunSummary.print(result, setup.ledger(), cli.out(), style, unicode, resumeHint);
+      RunSummary.print(result, choice.setup().ledger(), cli.out(), style, unicode, resumeHint);
     }
   }
 

@@ -6,22 +6,16 @@ import dev.darkfactory.cli.UserException;
 import dev.darkfactory.cli.render.Json;
 import dev.darkfactory.cli.render.ProgressRenderer;
 import dev.darkfactory.cli.render.Style;
-import dev.darkfactory.pipeline.problem.IoReasons;
 import dev.darkfactory.pipeline.problem.RunStorageException;
+import dev.darkfactory.pipeline.report.RunProjection;
+import dev.darkfactory.pipeline.report.StageProgress;
 import dev.darkfactory.pipeline.state.Checkpoint;
 import dev.darkfactory.pipeline.state.CheckpointStore;
 import dev.darkfactory.pipeline.state.JsonValues;
 import dev.darkfactory.pipeline.state.Manifest;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.pipeline.state.RunStatus;
-import dev.darkfactory.server.dto.StageDto;
-import dev.darkfactory.server.run.RunProjection;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +23,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -93,23 +86,13 @@ public final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  /** The run's events folded as the web UI folds them; a line that is not JSON (a crash mid-write) is skipped. */
+  /** The run's events folded as the web UI folds them. */
   private static RunProjection replay(Path events) {
-    RunProjection projection = new RunProjection();
-    try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        try {
-          projection.apply(JsonValues.parse(line));
-        } catch (JacksonException torn) {
-          // Only the last line of a killed process can be torn; the checkpoint holds what matters.
-        }
-      }
-    } catch (NoSuchFileException none) {
-      return projection;
-    } catch (IOException e) {
-      throw new UserException("cannot read " + events + ": " + IoReasons.of(e));
+    try {
+      return RunProjection.replay(events);
+    } catch (RunStorageException e) {
+      throw new UserException(e.getMessage());
     }
-    return projection;
   }
 
   /** What is shown: the manifest says what ran, the checkpoint how it stands, the events how each stage went. */
@@ -147,7 +130,7 @@ public final class StatusCommand implements Callable<Integer> {
       });
       json.put("restarts", restarts);
       ArrayNode stages = json.putArray("stages");
-      for (StageDto stage : projection.stages()) {
+      for (StageProgress stage : projection.stages()) {
         ObjectNode row = stages.addObject();
         row.put("node_id", stage.nodeId());
         row.put("status", stage.status());
@@ -170,7 +153,7 @@ public final class StatusCommand implements Callable<Integer> {
       String took = manifest.finishedAt().map(end -> ", took " + ProgressRenderer.seconds(Duration.between(manifest.startedAt(), end))).orElse("");
       out.println(style.dim("started " + manifest.startedAt() + took + (restarts > 0 ? ", restarted " + restarts + " times" : "")));
       int width = projection.stages().stream().mapToInt(stage -> stage.nodeId().length()).max().orElse(0);
-      for (StageDto stage : projection.stages()) {
+      for (StageProgress stage : projection.stages()) {
         String mark = switch (stage.status()) {
           case "success", "partial_success" -> style.green(unicode ? "✔" : "+");
           case "fail" -> style.red(unicode ? "✘" : "x");

@@ -1,12 +1,9 @@
 package dev.darkfactory.cli.twin;
 
-import dev.darkfactory.cli.ExitCode;
-import dev.darkfactory.testkit.attractorbench.AttractorBenchMock;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,20 +29,9 @@ public final class TwinAttractorBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (AttractorBenchMock mock = AttractorBenchMock.start(port)) {
-      Thread hook = new Thread(stopped::countDown);
-      Runtime.getRuntime().addShutdownHook(hook);
-      out.println("AttractorBench mock listening on " + mock.baseUrl());
-      mock.environment().forEach((name, value) -> out.println("  export " + name + "=" + value));
-      out.flush();
-      if (duration == null) {
-        stopped.await();
-      } else {
-        stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().removeShutdownHook(hook);
-      }
+    if (!Testkit.onClasspath()) {
+      return Testkit.runIsolated(spec.root().commandLine().getParseResult().originalArgs(), out, spec.commandLine().getErr());
     }
-    return ExitCode.OK;
+    return TwinServers.attractorBench(port, Optional.ofNullable(duration), out);
   }
 }

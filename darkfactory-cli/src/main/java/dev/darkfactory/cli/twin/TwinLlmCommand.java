@@ -1,15 +1,10 @@
 package dev.darkfactory.cli.twin;
 
-import dev.darkfactory.cli.ExitCode;
-import dev.darkfactory.testkit.FakeProviderServer;
-import dev.darkfactory.testkit.Script;
-import dev.darkfactory.testkit.StreamStyle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,30 +35,10 @@ public final class TwinLlmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Script loaded = script == null ? Script.empty() : Script.load(script);
-    if (dataOnly) {
-      loaded = new Script(loaded.rules(), loaded.fallback(), loaded.strict(), loaded.models(), StreamStyle.DATA_ONLY, loaded.apiKey());
-    }
     PrintWriter out = spec.commandLine().getOut();
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (FakeProviderServer twin = FakeProviderServer.start(loaded, port)) {
-      Thread hook = new Thread(stopped::countDown);
-      Runtime.getRuntime().addShutdownHook(hook);
-      out.println("LLM twin listening on " + twin.baseUrl());
-      out.println("  export OPENAI_API_KEY=test-key OPENAI_BASE_URL=" + twin.baseUrl() + "/v1");
-      out.println("  export ANTHROPIC_API_KEY=test-key ANTHROPIC_BASE_URL=" + twin.baseUrl());
-      out.println("  export GEMINI_API_KEY=test-key GEMINI_BASE_URL=" + twin.baseUrl());
-      out.println("Request log: GET " + twin.baseUrl() + "/requests");
-      out.flush();
-      if (duration == null) {
-        stopped.await();
-      } else {
-        stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().removeShutdownHook(hook);
-      }
-      out.println("LLM twin served " + twin.requestCount() + " requests");
-      out.flush();
+    if (!Testkit.onClasspath()) {
+      return Testkit.runIsolated(spec.root().commandLine().getParseResult().originalArgs(), out, spec.commandLine().getErr());
     }
-    return ExitCode.OK;
+    return TwinServers.llm(Optional.ofNullable(script), dataOnly, port, Optional.ofNullable(duration), out);
   }
 }

@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Generator {
 
   private final Client client;
-  private final ToolArgumentValidator validator = new ToolArgumentValidator();
+  private final JsonSchemaValidator validator = new JsonSchemaValidator();
 
   public Generator(Client client) {
     this.client = client;

@@ -22,10 +22,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class ToolExecutor {
 
-  private final ToolArgumentValidator validator;
+  private final JsonSchemaValidator validator;
   private final Optional<ToolCallRepair> repair;
 
-  ToolExecutor(ToolArgumentValidator validator, Optional<ToolCallRepair> repair) {
+  ToolExecutor(JsonSchemaValidator validator, Optional<ToolCallRepair> repair) {
     this.validator = validator;
     this.repair = repair;
   }

@@ -25,9 +25,6 @@ import java.util.Set;
  * auto_status=true} a text response without a status file gets Appendix C's note.
  */
 public final class CodergenHandler implements Handler {
-  /** How much of the response goes into {@code last_response} (4.5 {@code truncate(response_text, 200)}). */
-  public static final int LAST_RESPONSE_CHARS = 200;
-
   private final CodergenBackend backend;
 
   public CodergenHandler(CodergenBackend backend) {
@@ -64,20 +61,9 @@ public final class CodergenHandler implements Handler {
       outcome = outcome.withContextUpdate(ContextKeys.LAST_STAGE, node.id());
     }
     if (!outcome.contextUpdates().containsKey(ContextKeys.LAST_RESPONSE)) {
-      outcome = outcome.withContextUpdate(ContextKeys.LAST_RESPONSE, truncate(text));
+      outcome = outcome.withContextUpdate(ContextKeys.LAST_RESPONSE, ContextKeys.lastResponse(text));
     }
     return outcome;
-  }
-
-  static String truncate(String text) {
-    if (text.length() <= LAST_RESPONSE_CHARS) {
-      return text;
-    }
-    int end = LAST_RESPONSE_CHARS;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end);
   }
 
   @Override

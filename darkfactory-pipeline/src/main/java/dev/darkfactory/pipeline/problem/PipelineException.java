@@ -16,7 +16,8 @@ public abstract sealed class PipelineException extends RuntimeException
         RunStorageException,
         ResumeException,
         ScriptFileException,
-        RunDirectoryUnusableException {
+        RunDirectoryUnusableException,
+        BackendConfigurationException {
 
   protected PipelineException(String message) {
     super(message);

@@ -17,8 +17,10 @@ public final class ContextKeys {
   public static final String CURRENT_NODE = "current_node";
   /** The last completed LLM stage (5.1, set by the codergen handler). */
   public static final String LAST_STAGE = "last_stage";
-  /** The last LLM response, truncated (5.1, set by the codergen handler). */
+  /** The last LLM response, truncated (5.1, set by the codergen handler): see {@link #lastResponse(String)}. */
   public static final String LAST_RESPONSE = "last_response";
+  /** How much of the response goes into {@code last_response} (4.5 {@code truncate(response_text, 200)}). */
+  public static final int LAST_RESPONSE_CHARS = 200;
   /** Prefix of the per-node retry counters: {@code internal.retry_count.<node_id>} (5.1). */
   public static final String RETRY_COUNT_PREFIX = "internal.retry_count.";
   /** Prefix of engine bookkeeping, never copied out of parallel branches. */
@@ -64,5 +66,20 @@ public final class ContextKeys {
   /** Keys that describe the engine's routing position rather than work a stage did. */
   public static boolean isRoutingState(String key) {
     return key.startsWith(INTERNAL_PREFIX) || key.equals(OUTCOME) || key.equals(PREFERRED_LABEL) || key.equals(CURRENT_NODE);
+  }
+
+  /**
+   * The value of {@code last_response} for a response: its first {@value #LAST_RESPONSE_CHARS}
+   * characters, one fewer rather than half of a surrogate pair.
+   */
+  public static String lastResponse(String text) {
+    if (text.length() <= LAST_RESPONSE_CHARS) {
+      return text;
+    }
+    int end = LAST_RESPONSE_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
   }
 }

@@ -56,4 +56,15 @@ class RuntimeLayeringTest {
             + " agent module, except for the environment policy every process shares")
         .check(classes);
   }
+
+  @Test
+  void onlyTheAgentAdapterUsesTheAgentModule() {
+    noClasses().that().resideOutsideOfPackage("..pipeline.backend.agent..")
+        .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.darkfactory.agent..")
+            .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(ArchitectureTest.ENVIRONMENT_POLICY))))
+        .because("the backend vocabulary (BackendKind, BackendSpec) is plain data; Backends in backend.agent builds the agent from it;"
+            + " the environment policy every process shares is the one exception")
+        .check(classes);
+  }
 }

@@ -1,14 +1,13 @@
 package dev.darkfactory.server.run;
 
 import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
-import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.Environment;
+import dev.darkfactory.pipeline.backend.BackendKind;
+import dev.darkfactory.pipeline.backend.BackendSpec;
 import dev.darkfactory.pipeline.backend.CodergenBackend;
-import dev.darkfactory.pipeline.backend.ScriptedBackend;
-import dev.darkfactory.pipeline.backend.SimulationBackend;
-import dev.darkfactory.pipeline.backend.agent.AgentBackend;
-import dev.darkfactory.pipeline.backend.cost.RunBudget;
-import dev.darkfactory.pipeline.backend.cost.SpendLedger;
+import dev.darkfactory.pipeline.backend.ScriptSource;
+import dev.darkfactory.pipeline.backend.agent.BackendSetup;
+import dev.darkfactory.pipeline.backend.agent.Backends;
 import dev.darkfactory.pipeline.engine.PipelineEngine;
 import dev.darkfactory.pipeline.engine.RunHandle;
 import dev.darkfactory.pipeline.engine.RunLimits;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Runs pipelines on the engine ({@code PipelineEngine}), in this process: one engine per run, since
@@ -55,18 +53,21 @@ public final class EngineExecutor implements PipelineExecutor {
   public EngineExecutor(Path workdir, Environment environment) {
     this.workdir = workdir.toAbsolutePath();
     this.environment = environment;
-    boolean providers;
-    try (Client client = Client.fromEnv(environment)) {
-      providers = !client.providerNames().isEmpty();
-    }
-    this.backends = providers ? List.of("agent", "simulation", "scripted") : List.of("simulation", "scripted");
+    this.backends = Backends.available(environment.variables()).stream().map(BackendKind::wire).toList();
   }
 
   @Override
   public RunResult execute(Execution execution) {
     RunOptions options = execution.options();
-    try (BackendSetup setup = backend(options, execution.directory())) {
+    BackendSetup setup = Backends.create(spec(options), execution.directory().root());
+    try {
       return execute(execution, options, setup.backend());
+    } finally {
+      try {
+        setup.close();
+      } catch (RuntimeException e) {
+        // Closing sessions and HTTP clients after a finished run cannot change its result.
+      }
     }
   }
 
@@ -109,41 +110,18 @@ public final class EngineExecutor implements PipelineExecutor {
     };
   }
 
-  /** A backend and what to close after the run. */
-  private record BackendSetup(CodergenBackend backend, AutoCloseable resources) implements AutoCloseable {
-    @Override
-    public void close() {
-      try {
-        resources.close();
-      } catch (Exception e) {
-        // Closing sessions and HTTP clients after a finished run cannot change its result.
-      }
-    }
-  }
-
-  private BackendSetup backend(RunOptions options, RunDirectory directory) {
-    return switch (options.backend()) {
-      case "agent" -> agent(options, directory);
-      case "scripted" -> new BackendSetup(ScriptedBackend.parse(Path.of("script.json"), options.script().orElse("{\"nodes\": {}}")), () -> { });
-      default -> new BackendSetup(new SimulationBackend(), () -> { });
-    };
-  }
-
-  /** As {@code factory run --backend agent}: one client per run, spend metered into the run's ledger. */
-  private BackendSetup agent(RunOptions options, RunDirectory directory) {
-    Client client = Client.fromEnv(environment);
-    RunBudget budget = new RunBudget(
-        options.budgets().maxTokens().map(OptionalLong::of).orElse(OptionalLong.empty()),
-        options.budgets().maxCostUsd().map(BigDecimal::valueOf));
-    AgentBackend backend = AgentBackend.builder(client)
-        .ledger(SpendLedger.at(directory.root().resolve(SpendLedger.FILE_NAME)))
-        .budget(budget)
-        .environmentPolicy(policy(options))
-        .build();
-    return new BackendSetup(backend, () -> {
-      backend.close();
-      client.close();
-    });
+  /**
+   * The backend of a run, as {@code factory run} builds it: an agent backend has one client per run
+   * and meters its spend into the run's ledger; the scripted backend reads the script sent with the run.
+   */
+  private BackendSpec spec(RunOptions options) {
+    BackendSpec.Builder spec = BackendSpec.builder(environment.variables())
+        .kind(BackendKind.fromWire(options.backend()).orElse(BackendKind.SIMULATION))
+        .workdir(workdir)
+        .script(ScriptSource.text(Path.of("script.json"), options.script().orElse("{\"nodes\": {}}")));
+    options.budgets().maxTokens().ifPresent(spec::maxTokens);
+    options.budgets().maxCostUsd().map(BigDecimal::valueOf).ifPresent(spec::maxCostUsd);
+    return spec.passEnv(options.passEnv()).build();
   }
 
   /** The allow-list plus the request's {@code pass_env} names (checked when the run was submitted). */

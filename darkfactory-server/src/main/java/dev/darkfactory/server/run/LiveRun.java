@@ -4,6 +4,7 @@ import dev.darkfactory.pipeline.event.EventJson;
 import dev.darkfactory.pipeline.event.PipelineEvent;
 import dev.darkfactory.pipeline.event.PipelineListener;
 import dev.darkfactory.pipeline.graph.Graph;
+import dev.darkfactory.pipeline.report.RunProjection;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.JsonValues;
 import dev.darkfactory.pipeline.state.RunDirectory;

@@ -9,6 +9,7 @@ import dev.darkfactory.pipeline.human.Question;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.source.SourceText;
 import dev.darkfactory.pipeline.state.DirectoryRunStore;
+import dev.darkfactory.pipeline.report.RunProjection;
 import dev.darkfactory.pipeline.state.JsonValues;
 import dev.darkfactory.pipeline.state.RunDirectory;
 import dev.darkfactory.pipeline.state.StopReason;
@@ -157,7 +158,7 @@ public final class RunManager implements AutoCloseable {
     try {
       if (!(shuttingDown && result.status().equals(IndexedRun.STOPPED))) {
         Optional<IndexedRun> row = index.find(run.id());
-        Optional<dev.darkfactory.server.dto.UsageDto> usage = run.projection().usage();
+        Optional<dev.darkfactory.server.dto.UsageDto> usage = run.projection().usage().map(ProgressDtos::usage);
         row.ifPresent(r -> index.save(r.withStatus(result.status(), clock.instant(), result.message())
             .withUsage(usage.map(u -> u.totalTokens()), usage.flatMap(u -> u.costUsd()))));
       }
@@ -196,7 +197,7 @@ public final class RunManager implements AutoCloseable {
   public RunDetail detail(String id) {
     IndexedRun run = indexed(id);
     RunProjection projection = projection(id);
-    return new RunDetail(summary(run, projection), projection.stages(), projection.nodeStatus(), projection.currentNode(),
+    return new RunDetail(summary(run, projection), projection.stages().stream().map(ProgressDtos::stage).toList(), projection.nodeStatus(), projection.currentNode(),
         projection.decisions(), questions(id), projection.eventCount());
   }
 
@@ -224,7 +225,7 @@ public final class RunManager implements AutoCloseable {
   private RunSummary summary(IndexedRun run, RunProjection projection) {
     LiveRun liveRun = live.get(run.id());
     Instant end = run.finishedAt().orElse(clock.instant());
-    Optional<dev.darkfactory.server.dto.UsageDto> usage = projection != null ? projection.usage()
+    Optional<dev.darkfactory.server.dto.UsageDto> usage = projection != null ? projection.usage().map(ProgressDtos::usage)
         : run.tokens().map(t -> new dev.darkfactory.server.dto.UsageDto(0, 0, t, run.costUsd()));
     int pending = liveRun == null ? 0 : liveRun.interviewer().pending().size();
     return new RunSummary(run.id(), run.name(), run.goal(), run.status(), run.startedAt(), run.finishedAt(),

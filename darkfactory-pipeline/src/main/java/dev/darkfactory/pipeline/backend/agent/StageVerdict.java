@@ -10,7 +10,6 @@ import dev.darkfactory.pipeline.backend.BackendStopException;
 import dev.darkfactory.pipeline.backend.CodergenResult;
 import dev.darkfactory.pipeline.backend.RetryableFailure;
 import dev.darkfactory.pipeline.backend.StageFailureException;
-import dev.darkfactory.pipeline.handler.CodergenHandler;
 import dev.darkfactory.pipeline.state.ContextKeys;
 import dev.darkfactory.pipeline.state.Outcome;
 import dev.darkfactory.pipeline.state.StopReason;
@@ -123,7 +122,7 @@ final class StageVerdict {
       result = result.withContextUpdate(ContextKeys.LAST_STAGE, stage.nodeIdValue());
     }
     if (!result.contextUpdates().containsKey(ContextKeys.LAST_RESPONSE)) {
-      result = result.withContextUpdate(ContextKeys.LAST_RESPONSE, text.length() <= CodergenHandler.LAST_RESPONSE_CHARS ? text : text.substring(0, CodergenHandler.LAST_RESPONSE_CHARS));
+      result = result.withContextUpdate(ContextKeys.LAST_RESPONSE, ContextKeys.lastResponse(text));
     }
     return result;
   }

@@ -1,20 +1,28 @@
-package dev.darkfactory.server.run;
+package dev.darkfactory.pipeline.report;
 
-import dev.darkfactory.server.dto.StageDto;
-import dev.darkfactory.server.dto.UsageDto;
+import dev.darkfactory.pipeline.problem.IoReasons;
+import dev.darkfactory.pipeline.problem.RunStorageException;
+import dev.darkfactory.pipeline.state.JsonValues;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A run's progress folded from its events (the {@code EventJson} form): each stage's latest status,
  * attempts, timing and usage, the decision audit, the current node. The same fold serves live runs
- * (event by event) and finished ones (replayed from {@code events.jsonl} after a restart), so the
- * UI shows the same thing either way.
+ * (event by event) and finished ones (replayed from {@code events.jsonl} after a restart), and both
+ * the web UI and {@code factory status}, so they tell the same story.
  *
  * <p>Usage: any event carrying a {@code usage} object ({@code input_tokens}, {@code output_tokens},
  * {@code total_tokens}, {@code cost_usd}) with a {@code node_id} is added to that stage and to the
@@ -29,6 +37,28 @@ public final class RunProjection {
   private Optional<String> error = Optional.empty();
   private Usage runUsage;
   private long events;
+
+  /**
+   * The fold of an {@code events.jsonl} file: empty when there is none yet; a line that is not JSON
+   * is skipped (only the last line of a killed process can be torn, and the checkpoint holds what matters).
+   */
+  public static RunProjection replay(Path events) {
+    RunProjection projection = new RunProjection();
+    try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        try {
+          projection.apply(JsonValues.parse(line));
+        } catch (JacksonException torn) {
+          // A crash mid-write; the rest of the file is still worth showing.
+        }
+      }
+    } catch (NoSuchFileException none) {
+      return projection;
+    } catch (IOException e) {
+      throw new RunStorageException(events, "cannot read " + events + ": " + IoReasons.of(e), e);
+    }
+    return projection;
+  }
 
   /** Applies one event. Unknown event types are counted and otherwise ignored. */
   public synchronized void apply(JsonNode event) {
@@ -97,8 +127,8 @@ public final class RunProjection {
     return Optional.ofNullable(stages.get(nodeId));
   }
 
-  public synchronized List<StageDto> stages() {
-    return stages.values().stream().map(Stage::toDto).toList();
+  public synchronized List<StageProgress> stages() {
+    return stages.values().stream().map(Stage::toProgress).toList();
   }
 
   /** Node id to its status, the colour key of the graph. */
@@ -120,8 +150,8 @@ public final class RunProjection {
     return error;
   }
 
-  public synchronized Optional<UsageDto> usage() {
-    return Optional.ofNullable(runUsage).map(Usage::toDto);
+  public synchronized Optional<UsageTotals> usage() {
+    return Optional.ofNullable(runUsage).map(Usage::totals);
   }
 
   public synchronized long eventCount() {
@@ -152,8 +182,8 @@ public final class RunProjection {
       return new Usage(input + other.input, output + other.output, total + other.total, sum);
     }
 
-    UsageDto toDto() {
-      return new UsageDto(input, output, total, cost);
+    UsageTotals totals() {
+      return new UsageTotals(input, output, total, cost);
     }
   }
 
@@ -176,9 +206,9 @@ public final class RunProjection {
       this.name = name;
     }
 
-    StageDto toDto() {
-      return new StageDto(nodeId, name, handlerType, status, attempts, index, startedAt, duration, notes, error,
-          Optional.ofNullable(usage).map(Usage::toDto), notesLog);
+    StageProgress toProgress() {
+      return new StageProgress(nodeId, name, handlerType, status, attempts, index, startedAt, duration, notes, error,
+          Optional.ofNullable(usage).map(Usage::totals), notesLog);
     }
   }
 }

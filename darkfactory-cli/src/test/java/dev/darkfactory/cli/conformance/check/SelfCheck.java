@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
  * passes and the time per invocation; {@code --markdown FILE} also writes the table for the docs.
  *
  * <pre>
- * java -cp darkfactory-cli/target/factory.jar dev.darkfactory.cli.conformance.check.SelfCheck [--adapter bin/conformance] [--markdown FILE]
+ * java -cp darkfactory-cli/target/factory.jar:darkfactory-cli/target/test-classes \
+ *     dev.darkfactory.cli.conformance.check.SelfCheck [--adapter bin/conformance] [--markdown FILE]
  * </pre>
- * ({@code make conformance} does this after {@code make build}.)
+ * ({@code make conformance} does this after {@code make build}; the check is test code, not in the jar.)
  */
 public final class SelfCheck {
   private SelfCheck() {}

@@ -1,11 +1,14 @@
-package dev.darkfactory.server.run;
+package dev.darkfactory.pipeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.darkfactory.pipeline.state.JsonValues;
-import dev.darkfactory.server.dto.StageDto;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The progress fold over events, including usage when a backend reports it. */
 class RunProjectionTest {
@@ -28,7 +31,7 @@ class RunProjectionTest {
     p.apply(JsonValues.parse("{\"type\":\"StageStarted\",\"at\":\"2026-01-01T00:00:03Z\",\"node_id\":\"impl\",\"name\":\"Implement\",\"index\":2,\"handler_type\":\"codergen\",\"attempt\":2}"));
     p.apply(JsonValues.parse("{\"type\":\"StageNote\",\"at\":\"2026-01-01T00:00:03Z\",\"node_id\":\"impl\",\"message\":\"$ make test\"}"));
     p.apply(JsonValues.parse("{\"type\":\"StageCompleted\",\"at\":\"2026-01-01T00:00:04Z\",\"node_id\":\"impl\",\"duration_ms\":900,\"status\":\"partial_success\",\"notes\":\"ok\"}"));
-    StageDto stage = p.stages().getFirst();
+    StageProgress stage = p.stages().getFirst();
     assertThat(stage.status()).isEqualTo("partial_success");
     assertThat(stage.attempts()).isEqualTo(2);
     assertThat(stage.durationMs()).contains(900L);
@@ -71,5 +74,18 @@ class RunProjectionTest {
     assertThat(p.error()).contains("no route");
     assertThat(p.eventCount()).isEqualTo(3);
     assertThat(p.currentNode()).isEmpty();
+  }
+
+  @Test
+  void aReplayedFileSkipsATornLineAndAMissingFileIsAnEmptyRun(@TempDir Path dir) throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    assertThat(RunProjection.replay(events).eventCount()).isZero();
+    Files.writeString(events, """
+        {"type":"StageStarted","at":"2026-01-01T00:00:00Z","node_id":"a","name":"A","index":1,"handler_type":"codergen","attempt":1}
+        {"type":"StageCompleted","at":"2026-01-01T00:00:01Z","node_id":"a","duration_ms":1,"status":"success"}
+        {"type":"StageStarted","at":"2026-01-01T00:0""");
+    RunProjection p = RunProjection.replay(events);
+    assertThat(p.eventCount()).isEqualTo(2);
+    assertThat(p.nodeStatus()).containsExactly(Map.entry("a", "success"));
   }
 }

@@ -1,0 +1,48 @@
+package dev.darkfactory.pipeline.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The recorded settings of a backend: written when a run starts, read back when it is resumed. */
+class BackendSpecTest {
+  @Test
+  void anAgentSpecRoundTripsThroughItsRecordedSettings() {
+    BackendSpec spec = BackendSpec.builder(Map.of()).kind(BackendKind.AGENT).provider("anthropic").model("claude").workdir(Path.of("/repo"))
+        .sandbox().maxTokens(5000).maxCostUsd(new BigDecimal("1.50")).stallTimeout(Duration.ofMinutes(3)).build();
+    Map<String, String> settings = spec.settings(BackendKind.AGENT);
+    assertThat(settings).containsExactly(Map.entry("workdir", "/repo"), Map.entry("backend", "agent"), Map.entry("provider", "anthropic"),
+        Map.entry("model", "claude"), Map.entry("sandbox", "true"), Map.entry("max_tokens", "5000"), Map.entry("max_cost_usd", "1.50"),
+        Map.entry("stall_timeout", "180000ms"));
+    assertThat(BackendSpec.builder(Map.of()).recorded(settings).build()).isEqualTo(spec);
+  }
+
+  @Test
+  void onlyTheResolvedKindsSettingsAreRecorded() {
+    BackendSpec spec = BackendSpec.builder(Map.of()).provider("openai").maxTokens(10).workdir(Path.of("/w")).build();
+    assertThat(spec.settings(BackendKind.SIMULATION)).containsExactly(Map.entry("workdir", "/w"), Map.entry("backend", "simulation"));
+    BackendSpec scripted = BackendSpec.builder(Map.of()).script(ScriptSource.file(Path.of("/s/outcomes.json"))).workdir(Path.of("/w")).build();
+    assertThat(scripted.settings(BackendKind.SCRIPTED)).containsEntry("scripted_file", "/s/outcomes.json");
+  }
+
+  @Test
+  void laterChoicesWinOverRecordedOnesAndAnUnknownRecordedKindIsTheSimulation() {
+    BackendSpec spec = BackendSpec.builder(Map.of()).recorded(Map.of("backend", "agent", "model", "old")).model("new").build();
+    assertThat(spec.kind()).contains(BackendKind.AGENT);
+    assertThat(spec.model()).contains("new");
+    assertThat(BackendSpec.builder(Map.of()).recorded(Map.of("backend", "from-the-future")).build().kind()).contains(BackendKind.SIMULATION);
+    assertThat(BackendSpec.builder(Map.of()).build().kind()).isEmpty();
+  }
+
+  @Test
+  void eachKindHasOneWireNameAndOneOptionName() {
+    assertThat(BackendKind.fromWire("simulation")).contains(BackendKind.SIMULATION);
+    assertThat(BackendKind.fromOption("simulate")).contains(BackendKind.SIMULATION);
+    assertThat(BackendKind.fromOption("simulation")).isEmpty();
+    assertThat(BackendKind.optionNames()).containsExactly("agent", "simulate", "scripted");
+  }
+}
