@@ -12,6 +12,8 @@ public final class EnvironmentException extends AgentException {
     NOT_FOUND,
     PERMISSION_DENIED,
     OUTSIDE_WORKING_DIRECTORY,
+    /** A write to a file with several hard links, whose other names may be outside. */
+    HARD_LINK,
     READ_ONLY,
     NOT_A_FILE,
     NOT_A_DIRECTORY,

@@ -1,6 +1,7 @@
 package dev.darkfactory.agent.env;
 
 import dev.darkfactory.agent.EnvironmentException;
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.agent.env.search.GlobFinder;
 import dev.darkfactory.agent.env.search.GrepEngine;
 import dev.darkfactory.agent.env.search.GrepQuery;

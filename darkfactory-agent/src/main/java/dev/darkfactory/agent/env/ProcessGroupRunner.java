@@ -1,6 +1,7 @@
 package dev.darkfactory.agent.env;
 
 import dev.darkfactory.agent.EnvironmentException;
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,11 +28,12 @@ import java.util.concurrent.locks.LockSupport;
  *       returned, not lost;
  *   <li>processes the command left running in the background are ended when it exits, so nothing
  *       outlives the call and holds its output pipes open;
- *   <li>the environment is filtered by an {@link EnvironmentPolicy}; standard input is empty.
+ *   <li>the environment is chosen by an {@link EnvironmentPolicy} (the allow-list by default);
+ *       standard input is empty.
  * </ul>
  *
  * <p>Safe for concurrent use. {@link #terminateAll()} ends every command still running, for
- * shutdown. The pipeline's tool node reuses this class.
+ * shutdown. The pipeline's tool node applies the same {@link EnvironmentPolicy}.
  */
 public final class ProcessGroupRunner {
   /** The spec's wait between SIGTERM and SIGKILL (§5.4). */

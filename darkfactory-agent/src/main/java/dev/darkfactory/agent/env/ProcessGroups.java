@@ -1,11 +1,13 @@
 package dev.darkfactory.agent.env;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +43,7 @@ final class ProcessGroups {
   static void signal(long pgid, String signal) {
     try {
       Process kill =
-          new ProcessBuilder("kill", "-s", signal, "--", "-" + pgid)
+          EnvironmentPolicy.defaults().applyTo(new ProcessBuilder("kill", "-s", signal, "--", "-" + pgid), Map.of())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -105,7 +107,7 @@ final class ProcessGroups {
   private static boolean killZero(long pgid) {
     try {
       Process kill =
-          new ProcessBuilder("kill", "-0", "--", "-" + pgid)
+          EnvironmentPolicy.defaults().applyTo(new ProcessBuilder("kill", "-0", "--", "-" + pgid), Map.of())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();

@@ -1,30 +1,40 @@
 package dev.darkfactory.agent.env;
 
 import dev.darkfactory.agent.EnvironmentException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Runs commands under bubblewrap (coding-agent-loop-spec §8 "Sandbox / Security Policies", built
- * here as an extension): the whole system read-only, the working directory writable, a private
- * {@code /tmp}, private process, IPC and (unless allowed) network namespaces, and the sandbox
- * killed with its parent. File tools go to the wrapped local environment unchanged, since they
- * already act only where the agent points them; wrap in a {@link ConfinedExecutionEnvironment} to
- * keep them inside the working directory too.
+ * here as an extension). A command sees only what a build needs ({@link SandboxMounts}): the
+ * system directories and the {@code /etc} entries programs need, read-only (not {@code
+ * /etc/shadow}, {@code /etc/ssh}, {@code /root} or any other home); the JDK; the working directory
+ * read-write with its repository's {@code .git} read-only; an empty private {@code /tmp} and home.
+ * It runs in its own user namespace when the kernel allows one ({@link Bubblewrap#usesUserNamespace()}),
+ * and in private process, IPC and (unless allowed) network namespaces; the sandbox is killed with
+ * its parent. Its environment is the runner's ({@link ProcessGroupRunner}) with {@code HOME} and
+ * {@code TMPDIR} pointing at the private directories.
+ *
+ * <p>File tools go to the wrapped local environment unchanged; wrap this in a {@link
+ * ConfinedExecutionEnvironment} to keep them inside the working directory too (the CLI and the
+ * pipeline's agent backend always do).
  */
 public final class SandboxedExecutionEnvironment extends ForwardingExecutionEnvironment {
   private final LocalExecutionEnvironment local;
   private final Path bwrap;
   private final SandboxPolicy policy;
+  private final boolean userNamespace;
+  private final SandboxMounts mounts = new SandboxMounts(Path.of("/etc"));
 
-  private SandboxedExecutionEnvironment(LocalExecutionEnvironment local, Path bwrap, SandboxPolicy policy) {
+  private SandboxedExecutionEnvironment(LocalExecutionEnvironment local, Path bwrap, SandboxPolicy policy, boolean userNamespace) {
     super(local);
     this.local = local;
     this.bwrap = bwrap;
     this.policy = policy;
+    this.userNamespace = userNamespace;
   }
 
   /**
@@ -43,7 +53,7 @@ public final class SandboxedExecutionEnvironment extends ForwardingExecutionEnvi
                         "The sandbox needs bubblewrap (bwrap), which is not installed or cannot create"
                             + " namespaces here. Install it (apt-get install bubblewrap) or run without"
                             + " the sandbox."));
-    return new SandboxedExecutionEnvironment(local, bwrap, policy);
+    return new SandboxedExecutionEnvironment(local, bwrap, policy, Bubblewrap.usesUserNamespace());
   }
 
   public SandboxPolicy policy() {
@@ -57,33 +67,31 @@ public final class SandboxedExecutionEnvironment extends ForwardingExecutionEnvi
         .runner()
         .run(
             new ProcessSpec(
-                arguments(directory, request.command()),
+                arguments(directory, request.command(), request.environment()),
                 directory,
                 request.environment(),
                 request.timeout(),
                 request.outputListener()));
   }
 
+  /** Whether commands run in a user namespace of their own; see {@link Bubblewrap#usesUserNamespace()}. */
+  public boolean usesUserNamespace() {
+    return userNamespace;
+  }
+
   /** The bubblewrap command line for one shell command. */
-  List<String> arguments(Path directory, String command) {
-    Path workingDirectory = Path.of(local.workingDirectory());
+  List<String> arguments(Path directory, String command, Map<String, String> explicit) {
     List<String> argv = new ArrayList<>(List.of(
         bwrap.toString(), "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc"));
+    if (userNamespace) {
+      argv.add("--unshare-user");
+    }
     if (!policy.allowNetwork()) {
       argv.add("--unshare-net");
     }
-    argv.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
-    bind(argv, workingDirectory);
-    for (Path writable : policy.writablePaths()) {
-      if (Files.isDirectory(writable)) {
-        bind(argv, writable.toAbsolutePath().normalize());
-      }
-    }
+    Path workingDirectory = Path.of(local.workingDirectory());
+    argv.addAll(mounts.plan(workingDirectory, local.runner().commandEnvironment(explicit), policy));
     argv.addAll(List.of("--chdir", directory.toString(), "/bin/bash", "-c", command));
     return argv;
-  }
-
-  private static void bind(List<String> argv, Path path) {
-    argv.addAll(List.of("--bind", path.toString(), path.toString()));
   }
 }

@@ -4,6 +4,7 @@ import dev.darkfactory.agent.EnvironmentException;
 import dev.darkfactory.agent.Session;
 import dev.darkfactory.agent.SessionConfig;
 import dev.darkfactory.agent.SubmitResult;
+import dev.darkfactory.agent.env.ConfinedExecutionEnvironment;
 import dev.darkfactory.agent.env.ExecutionEnvironment;
 import dev.darkfactory.agent.env.LocalExecutionEnvironment;
 import dev.darkfactory.agent.env.SandboxPolicy;
@@ -13,12 +14,14 @@ import dev.darkfactory.agent.profile.ProviderProfiles;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.cli.UserException;
+import dev.darkfactory.cli.option.PassEnv;
 import dev.darkfactory.cli.render.AgentEventPrinter;
 import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code factory agent "task"}: runs one task with the coding agent (docs/agent.md) in a working
- * directory, rendering what it does as it happens. Ctrl-C aborts gracefully: the model call is
+ * directory, rendering what it does as it happens. The file tools are always confined to the working
+ * directory; {@code --sandbox} confines the shell too. Ctrl-C aborts gracefully: the model call is
  * cancelled and running commands are terminated before the process exits.
  */
 @Command(
@@ -50,11 +54,15 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "M", description = "The model (default: the profile's default model).")
   String model;
 
-  @Option(names = "--workdir", paramLabel = "DIR", description = "Where the agent works (default: the current directory).")
+  @Option(names = "--workdir", paramLabel = "DIR", description = "Where the agent works; its file tools cannot reach outside it (default: the current directory).")
   Path workdir = Path.of(".");
 
-  @Option(names = "--sandbox", description = "Run commands under bubblewrap: read-only system, writable working directory, no network.")
+  @Option(names = "--sandbox", description = "Also run commands under bubblewrap: only system directories visible (read-only), the working directory writable (its .git read-only), private /tmp and home, no network. File tools are confined to the working directory with or without it.")
   boolean sandbox;
+
+  @Option(names = "--pass-env", paramLabel = "NAME", split = ",",
+      description = "Pass the environment variable NAME to the agent's commands (repeatable, or comma-separated). Without it they get only PATH, HOME, USER, LANG, LC_*, TERM, TZ, TMPDIR, JAVA_HOME and the like.")
+  List<String> passEnv = new ArrayList<>();
 
   @Option(names = "--reasoning-effort", paramLabel = "E", description = "low, medium or high (default: the provider's).")
   String reasoningEffort;
@@ -125,12 +133,18 @@ public final class AgentCommand implements Callable<Integer> {
     if (!Files.isDirectory(directory)) {
       throw new UserException("The working directory " + directory + " does not exist.");
     }
-    LocalExecutionEnvironment local = LocalExecutionEnvironment.create(directory);
+    LocalExecutionEnvironment local = LocalExecutionEnvironment.builder(directory).environmentPolicy(PassEnv.policy(passEnv)).build();
+    // File tools stay in the working directory whether or not commands are sandboxed (docs/agent.md).
     if (!sandbox) {
-      return local;
+      return new ConfinedExecutionEnvironment(local);
     }
     try {
-      return SandboxedExecutionEnvironment.create(local, SandboxPolicy.defaults());
+      SandboxedExecutionEnvironment sandboxed = SandboxedExecutionEnvironment.create(local, SandboxPolicy.defaults());
+      if (!sandboxed.usesUserNamespace()) {
+        context.err().println("warning: bubblewrap cannot create a user namespace here: commands are sandboxed without one"
+            + " (see docs/agent.md, \"What is isolated\")");
+      }
+      return new ConfinedExecutionEnvironment(sandboxed);
     } catch (EnvironmentException unavailable) {
       throw new UserException(unavailable.getMessage());
     }

@@ -65,6 +65,10 @@ public final class RunOptionsMixin {
   @Option(names = "--sandbox", description = "Agent backend: run the agents' commands under bubblewrap (read-only system, writable workdir, no network).")
   public boolean sandbox;
 
+  @Option(names = "--pass-env", paramLabel = "NAME", split = ",",
+      description = "Pass the environment variable NAME to tool nodes, agent commands and tool hooks (repeatable, or comma-separated). Without it they get only PATH, HOME, USER, LANG, LC_*, TERM, TZ, TMPDIR, JAVA_HOME and the like (docs/agent.md).")
+  public List<String> passEnv = new ArrayList<>();
+
   @Option(names = "--max-tokens", paramLabel = "N", converter = MaxTokensConverter.class,
       description = "Token budget of the run (input + output, all stages), greater than 0; overrides the graph's max_tokens.")
   Long maxTokens;

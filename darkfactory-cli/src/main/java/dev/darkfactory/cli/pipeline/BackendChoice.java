@@ -1,6 +1,7 @@
 package dev.darkfactory.cli.pipeline;
 
 import dev.darkfactory.cli.UserException;
+import dev.darkfactory.cli.option.PassEnv;
 import dev.darkfactory.cli.option.RunOptionsMixin;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.BackendKind;
@@ -64,6 +65,9 @@ final class BackendChoice {
     options.maxCostUsd().ifPresent(spec::maxCostUsd);
     Optional.ofNullable(options.timeout).ifPresent(spec::timeout);
     Optional.ofNullable(options.stallTimeout).ifPresent(spec::stallTimeout);
+    if (!options.passEnv.isEmpty()) {
+      spec.passEnv(PassEnv.names(options.passEnv));
+    }
     return spec.build();
   }
 

@@ -1,6 +1,7 @@
 package dev.darkfactory.cli.pipeline;
 
 import dev.darkfactory.pipeline.problem.IoReasons;
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.cli.CliContext;
 import dev.darkfactory.cli.ExitCode;
 import dev.darkfactory.cli.UserException;
@@ -25,6 +26,7 @@ import dev.darkfactory.pipeline.engine.RunResult;
 import dev.darkfactory.pipeline.graph.Graph;
 import dev.darkfactory.pipeline.handler.HandlerCapability;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.handler.ToolSettings;
 import dev.darkfactory.pipeline.human.AnswerFiles;
 import dev.darkfactory.pipeline.human.AutoApproveInterviewer;
 import dev.darkfactory.pipeline.human.ConsoleInterviewer;
@@ -125,7 +127,7 @@ final class RunSession {
   }
 
   HandlerRegistry registry(CodergenBackend backend, Interviewer interviewer) {
-    return HandlerRegistry.standard(backend, interviewer);
+    return HandlerRegistry.standard(backend, interviewer, ToolSettings.defaults().withEnvironmentPolicy(EnvironmentPolicy.defaults().passing(choice.spec().passEnv())));
   }
 
   /** Parses, transforms and validates a pipeline, printing its warnings (repeats summarised); validation errors throw (exit 2). */

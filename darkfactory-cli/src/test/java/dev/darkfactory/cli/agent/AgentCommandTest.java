@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,50 @@ class AgentCommandTest {
 
     assertThat(workdir.resolve("inside.txt")).exists();
     assertThat(outside.resolve("escape.txt")).doesNotExist();
+  }
+
+  @Test
+  void fileToolsCannotWriteOutsideTheWorkingDirectoryWithOrWithoutTheSandbox(@TempDir Path outside) throws Exception {
+    Files.createSymbolicLink(workdir.resolve("link"), outside);
+    List<String> modes = new java.util.ArrayList<>(List.of("--workdir"));
+    if (dev.darkfactory.agent.env.Bubblewrap.isAvailable()) {
+      modes.add("--sandbox");
+    }
+    for (String mode : modes) {
+      twin.enqueue(Reply.text("")
+          .withToolCall("write_file", "{\"file_path\":\"../" + outside.getFileName() + "/dotdot.txt\",\"content\":\"x\"}")
+          .withToolCall("write_file", "{\"file_path\":\"" + outside.resolve("absolute.txt") + "\",\"content\":\"x\"}")
+          .withToolCall("write_file", "{\"file_path\":\"link/symlink.txt\",\"content\":\"x\"}"));
+      twin.enqueue(Reply.text("gave up"));
+      List<String> args = new java.util.ArrayList<>(List.of("--provider", "anthropic", "--workdir", workdir.toString()));
+      if (!mode.equals("--workdir")) {
+        args.add(mode);
+      }
+      args.add("escape");
+
+      assertThat(run(twin.environment(), args.toArray(String[]::new))).as(mode).isZero();
+
+      assertThat(outside).as(mode).isEmptyDirectory();
+      assertThat(out.toString()).as(mode).contains("✗ Tool error (write_file): Access denied: ../" + outside.getFileName() + "/dotdot.txt is outside the working directory");
+    }
+  }
+
+  @Test
+  void theAgentsShellGetsNoSecretUnlessPassedByName() {
+    // Surefire sets GH_PAT, DATABASE_URL (with a password), AWS_* and DARKFACTORY_TEST_PASSED for this JVM (see the pom).
+    for (List<String> extra : List.of(List.<String>of(), List.of("--pass-env", "DARKFACTORY_TEST_PASSED"))) {
+      twin.enqueue(Reply.toolCall("shell", "{\"command\":\"env\"}"));
+      twin.enqueue(Reply.text("done"));
+      List<String> args = new java.util.ArrayList<>(List.of("--provider", "openai", "--workdir", workdir.toString()));
+      args.addAll(extra);
+      args.add("show the environment");
+
+      assertThat(run(twin.environment(), args.toArray(String[]::new))).isZero();
+
+      String toolResult = twin.lastRequest().body();
+      assertThat(toolResult).as(extra.toString()).doesNotContain("must-not-leak", "AKIAMUSTNOTLEAK").contains("PATH=");
+      assertThat(toolResult.contains("DARKFACTORY_TEST_PASSED=visible")).as(extra.toString()).isEqualTo(!extra.isEmpty());
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,9 @@ import java.util.OptionalLong;
  * @param stallTimeout the agent backend's default stall timeout (10 minutes when empty)
  * @param script the scripted backend's outcomes, required for {@link BackendKind#SCRIPTED}
  * @param environment variables provider keys and base URLs are read from ({@code Client.fromEnv})
+ * @param passEnv names of environment variables the run's commands (tool nodes, agent commands,
+ *     tool hooks) get besides the allow-list ({@code --pass-env}, the API's {@code pass_env}); the
+ *     agent module's {@code EnvironmentPolicy.passing} checks them
  */
 public record BackendSpec(
     Optional<BackendKind> kind,
@@ -41,7 +45,8 @@ public record BackendSpec(
     Optional<Duration> timeout,
     Optional<Duration> stallTimeout,
     Optional<ScriptSource> script,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    List<String> passEnv) {
 
   /** Keys of the recorded settings. */
   static final String BACKEND = "backend";
@@ -54,6 +59,7 @@ public record BackendSpec(
   static final String TIMEOUT = "timeout";
   static final String STALL_TIMEOUT = "stall_timeout";
   static final String SCRIPTED_FILE = "scripted_file";
+  static final String PASS_ENV = "pass_env";
 
   public BackendSpec {
     Objects.requireNonNull(kind, "kind");
@@ -65,6 +71,7 @@ public record BackendSpec(
     Objects.requireNonNull(stallTimeout, "stallTimeout");
     Objects.requireNonNull(script, "script");
     environment = Map.copyOf(environment);
+    passEnv = List.copyOf(passEnv);
   }
 
   public static Builder builder(Map<String, String> environment) {
@@ -76,8 +83,9 @@ public record BackendSpec(
    * {@code backend} (the {@code resolved} kind's name), the budgets whatever the kind ({@code
    * max_tokens}, {@code max_cost_usd}, {@code timeout} as a duration such as {@code 30m}), and per
    * kind {@code scripted_file}, or {@code provider}, {@code model}, {@code sandbox} and {@code
-   * stall_timeout}. A simulated run records its budgets too: they say what the run was given, and a
-   * resume on the agent backend keeps them.
+   * stall_timeout}; and for every kind {@code pass_env} (comma-separated names), since tool nodes
+   * run whatever the backend. A simulated run records its budgets too: they say what the run was
+   * given, and a resume on the agent backend keeps them.
    */
   public Map<String, String> settings(BackendKind resolved) {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -100,6 +108,9 @@ public record BackendSpec(
         // Nothing else to record: the simulation takes no settings.
       }
     }
+    if (!passEnv.isEmpty()) {
+      settings.put(PASS_ENV, String.join(",", passEnv));
+    }
     return settings;
   }
 
@@ -116,6 +127,7 @@ public record BackendSpec(
     private Optional<Duration> timeout = Optional.empty();
     private Optional<Duration> stallTimeout = Optional.empty();
     private Optional<ScriptSource> script = Optional.empty();
+    private List<String> passEnv = List.of();
 
     private Builder(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
@@ -136,6 +148,7 @@ public record BackendSpec(
       Optional.ofNullable(settings.get(TIMEOUT)).map(DurationText::parse).ifPresent(this::timeout);
       Optional.ofNullable(settings.get(STALL_TIMEOUT)).map(DurationText::parse).ifPresent(this::stallTimeout);
       Optional.ofNullable(settings.get(SCRIPTED_FILE)).map(Path::of).map(ScriptSource::file).ifPresent(this::script);
+      Optional.ofNullable(settings.get(PASS_ENV)).map(names -> List.of(names.split(","))).ifPresent(this::passEnv);
       return this;
     }
 
@@ -192,6 +205,12 @@ public record BackendSpec(
       return this;
     }
 
+    /** The variables the run's commands get besides the allow-list; replaces the recorded ones. */
+    public Builder passEnv(List<String> names) {
+      this.passEnv = List.copyOf(names);
+      return this;
+    }
+
     /** The kind chosen so far (given, or recorded). */
     public Optional<BackendKind> kind() {
       return kind;
@@ -199,7 +218,7 @@ public record BackendSpec(
 
     public BackendSpec build() {
       return new BackendSpec(kind, provider, model, workdir, sandbox, new RunBudget(maxTokens, maxCostUsd), timeout, stallTimeout, script,
-          environment);
+          environment, passEnv);
     }
   }
 }

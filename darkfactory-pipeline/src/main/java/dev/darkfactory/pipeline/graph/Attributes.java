@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -150,6 +151,12 @@ public final class Attributes {
   public String text(String key, String fallback) {
     Attribute attribute = entries.get(key);
     return attribute == null ? fallback : attribute.value().text();
+  }
+
+  /** The words of the value, split at commas and white space ({@code "A, B C"} is A, B, C); empty when absent. */
+  public List<String> words(String key) {
+    return text(key).map(value -> java.util.Arrays.stream(value.split("[,\\s]+")).filter(word -> !word.isEmpty()).toList())
+        .orElse(List.of());
   }
 
   /** Non-empty text, treating {@code key=""} like an absent key (the spec's "unset"). */

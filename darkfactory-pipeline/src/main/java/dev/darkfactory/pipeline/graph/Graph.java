@@ -245,6 +245,14 @@ public final class Graph {
     return attributes.nonEmptyText("tool_hooks.post").map(String::strip).filter(s -> !s.isEmpty());
   }
 
+  /**
+   * {@code pass_env}: names of environment variables every command of the run gets from the
+   * engine's environment besides the allow-list (tool nodes, agent shells, tool hooks).
+   */
+  public List<String> passEnv() {
+    return attributes.words("pass_env");
+  }
+
   /** {@code stack.child_dotfile}: the child pipeline of manager loop nodes (4.11). */
   public Optional<String> childDotfile() {
     return attributes.nonEmptyText("stack.child_dotfile");

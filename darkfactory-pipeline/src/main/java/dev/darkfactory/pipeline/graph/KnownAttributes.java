@@ -91,6 +91,7 @@ public final class KnownAttributes {
     all.add(new AttributeSpec(GRAPH, "stack.child_workdir", STRING, "", "Working directory of the child run (default: cwd).", "Appendix A"));
     all.add(new AttributeSpec(GRAPH, "tool_hooks.pre", STRING, "", "Shell command run before each LLM tool call.", "9.7"));
     all.add(new AttributeSpec(GRAPH, "tool_hooks.post", STRING, "", "Shell command run after each LLM tool call.", "9.7"));
+    all.add(new AttributeSpec(GRAPH, "pass_env", STRING, "", "Environment variables passed to every command of the run besides the allow-list (comma-separated names).", "extension"));
     all.add(new AttributeSpec(GRAPH, "llm_model", STRING, "", "Graph-level default model (8.5 step 3).", "8.5"));
     all.add(new AttributeSpec(GRAPH, "llm_provider", STRING, "", "Graph-level default provider (8.5 step 3).", "8.5"));
     all.add(new AttributeSpec(GRAPH, "reasoning_effort", STRING, "", "Graph-level default reasoning effort (8.5 step 3).", "8.5"));
@@ -136,6 +137,7 @@ public final class KnownAttributes {
     all.add(new AttributeSpec(NODE, "stack.child_workdir", STRING, "", "Working directory of this node's child run.", "extension"));
     all.add(new AttributeSpec(NODE, "tool_hooks.pre", STRING, "", "Shell command run before each LLM tool call of this node.", "9.7"));
     all.add(new AttributeSpec(NODE, "tool_hooks.post", STRING, "", "Shell command run after each LLM tool call of this node.", "9.7"));
+    all.add(new AttributeSpec(NODE, "pass_env", STRING, "", "Environment variables passed to this node's commands, besides the graph's (comma-separated names).", "extension"));
     all.add(new AttributeSpec(NODE, "stall_timeout", DURATION, "", "Stop this node's agent when it shows no progress (no output, no workspace change) for this long.", "extension"));
     all.add(new AttributeSpec(NODE, "max_visits", INTEGER, "", "Bound on how often this node may run in one run.", "extension"));
     all.add(new AttributeSpec(NODE, "retry_policy", STRING, "", "Backoff preset: none, standard, aggressive, linear, patient (3.6).", "extension"));

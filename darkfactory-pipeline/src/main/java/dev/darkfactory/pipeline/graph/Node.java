@@ -102,6 +102,11 @@ public record Node(String id, Attributes attributes, List<String> derivedClasses
     return attributes.nonEmptyText("tool_hooks.post").map(String::strip).filter(s -> !s.isEmpty());
   }
 
+  /** {@code pass_env}: names of environment variables this node's commands get besides the graph's {@code pass_env}. */
+  public List<String> passEnv() {
+    return attributes.words("pass_env");
+  }
+
   public Optional<String> llmModel() {
     return attributes.nonEmptyText("llm_model");
   }

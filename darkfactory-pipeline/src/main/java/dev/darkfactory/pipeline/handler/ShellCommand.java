@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.handler;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.pipeline.state.Cancellation;
 import java.io.File;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one shell command the way tool nodes need it: {@code /bin/bash -c} in a process group of its
- * own, stdin from {@code /dev/null}, stdout and stderr to files, a timeout after which the whole
- * group gets SIGTERM and, after a grace period, SIGKILL. All process handling lives here, so the
+ * own, stdin from {@code /dev/null}, stdout and stderr to files, the environment the spec's {@link
+ * EnvironmentPolicy} allows, a timeout after which the whole group gets SIGTERM and, after a grace
+ * period, SIGKILL. All process handling lives here, so the
  * pipeline can later delegate to the agent module's execution environments in one place.
  *
  * <p>The group comes from {@code setsid}, which makes bash the leader of a new session (pid =
@@ -34,18 +36,30 @@ public final class ShellCommand {
 
   private ShellCommand() {}
 
-  /** What to run. */
-  public record Spec(String command, Path workdir, Map<String, String> environment, Duration timeout, Duration killGrace,
-      Path stdoutFile, Path stderrFile, Optional<Path> pidFile) {
+  /**
+   * What to run.
+   *
+   * @param environment variables set for the command on top of what {@code policy} lets it inherit
+   * @param policy which of the engine's environment variables the command inherits
+   */
+  public record Spec(String command, Path workdir, Map<String, String> environment, EnvironmentPolicy policy, Duration timeout,
+      Duration killGrace, Path stdoutFile, Path stderrFile, Optional<Path> pidFile) {
     public Spec {
       Objects.requireNonNull(command, "command");
       Objects.requireNonNull(workdir, "workdir");
       environment = Map.copyOf(environment);
+      Objects.requireNonNull(policy, "policy");
       Objects.requireNonNull(timeout, "timeout");
       Objects.requireNonNull(killGrace, "killGrace");
       Objects.requireNonNull(stdoutFile, "stdoutFile");
       Objects.requireNonNull(stderrFile, "stderrFile");
       Objects.requireNonNull(pidFile, "pidFile");
+    }
+
+    /** A command under the default policy (the allow-list). */
+    public Spec(String command, Path workdir, Map<String, String> environment, Duration timeout, Duration killGrace,
+        Path stdoutFile, Path stderrFile, Optional<Path> pidFile) {
+      this(command, workdir, environment, EnvironmentPolicy.defaults(), timeout, killGrace, stdoutFile, stderrFile, pidFile);
     }
   }
 
@@ -63,9 +77,9 @@ public final class ShellCommand {
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(spec.stdoutFile().toFile())
         .redirectError(spec.stderrFile().toFile());
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(key -> key.startsWith(ToolEnvironment.PREFIX));
-    env.putAll(spec.environment());
+    // A nested run must not see its parent's context, even under a policy that inherits everything.
+    builder.environment().keySet().removeIf(key -> key.startsWith(ToolEnvironment.PREFIX));
+    spec.policy().applyTo(builder, spec.environment());
     Instant started = Instant.now();
     Process process = builder.start();
     writePidFile(spec, process);
@@ -118,7 +132,7 @@ public final class ShellCommand {
       return;
     }
     try {
-      Process kill = new ProcessBuilder(KILL.get().toString(), "-s", signal, "--", "-" + pgid)
+      Process kill = EnvironmentPolicy.defaults().applyTo(new ProcessBuilder(KILL.get().toString(), "-s", signal, "--", "-" + pgid), Map.of())
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       kill.waitFor(5, TimeUnit.SECONDS);
     } catch (IOException e) {

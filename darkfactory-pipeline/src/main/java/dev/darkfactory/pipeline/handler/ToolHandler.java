@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.handler;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.pipeline.graph.Node;
 import dev.darkfactory.pipeline.state.ContextKeys;
 import dev.darkfactory.pipeline.state.Outcome;
@@ -8,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Runs the node's {@code tool_command} (attractor-spec.md 4.10) through {@link ShellCommand}, in the
- * run's working directory, with the context as environment variables ({@link ToolEnvironment}).
+ * run's working directory, with the context as environment variables ({@link ToolEnvironment}) on
+ * top of what the settings' {@link EnvironmentPolicy} and the graph's and node's {@code pass_env}
+ * let it inherit: by default only the allow-list, never a secret nobody named.
  *
  * <p>Writes {@code command.txt}, {@code stdout.txt} and {@code stderr.txt} to the stage directory and
  * puts {@code tool.output} (stdout), {@code tool.stderr} and {@code tool.exit_code} in the context,
@@ -44,7 +49,7 @@ public final class ToolHandler implements Handler {
     Duration timeout = node.timeout().orElse(settings.defaultTimeout());
     stage.events().note(node.id(), "$ " + firstLine(command));
     ShellCommand.Result result = ShellCommand.run(new ShellCommand.Spec(command, stage.workdir(),
-        ToolEnvironment.of(stage.context().snapshot(), stage.runId(), node.id(), stage.logsRoot(), dir),
+        ToolEnvironment.of(stage.context().snapshot(), stage.runId(), node.id(), stage.logsRoot(), dir), policy(stage),
         timeout, settings.killGrace(), dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), Optional.of(pidFile)), stage.cancellation());
     String stdout = read(dir.resolve("stdout.txt"));
     String stderr = read(dir.resolve("stderr.txt"));
@@ -62,6 +67,13 @@ public final class ToolHandler implements Handler {
         .withContextUpdate(ContextKeys.TOOL_OUTPUT, cut(stdout))
         .withContextUpdate(ContextKeys.TOOL_STDERR, cut(stderr))
         .withContextUpdate(ContextKeys.TOOL_EXIT_CODE, result.exitCode());
+  }
+
+  /** The settings' policy plus the variables the graph and the node name in {@code pass_env}. */
+  private EnvironmentPolicy policy(Stage stage) {
+    List<String> names = new ArrayList<>(stage.graph().passEnv());
+    names.addAll(stage.node().passEnv());
+    return settings.environmentPolicy().passing(names);
   }
 
   private String cut(String text) {

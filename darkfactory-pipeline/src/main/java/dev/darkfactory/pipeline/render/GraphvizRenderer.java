@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.render;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.pipeline.dot.DotWriter;
 import dev.darkfactory.pipeline.graph.Attribute;
 import dev.darkfactory.pipeline.graph.Attributes;
@@ -97,7 +98,7 @@ public final class GraphvizRenderer {
     String source = DotWriter.write(styled(graph, fills), DotWriter.Style.GRAPHVIZ);
     List<String> command = new ArrayList<>(List.of(dot.toString(), "-T" + format.flag));
     try {
-      Process process = new ProcessBuilder(command).start();
+      Process process = EnvironmentPolicy.defaults().applyTo(new ProcessBuilder(command), java.util.Map.of()).start();
       CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
       CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
       try (OutputStream in = process.getOutputStream()) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The pipeline library's structural rules (style-anchors: packages per concept, no printing). */
 class ArchitectureTest {
+  /** The one package of the agent module the whole pipeline may use: the environment policy of every process. */
+  static final String ENVIRONMENT_POLICY = "dev.darkfactory.agent.env.policy..";
   private static JavaClasses classes;
 
   @BeforeAll
@@ -57,9 +59,19 @@ class ArchitectureTest {
   @Test
   void onlyTheBackendPackageUsesTheAgentAndTheLlmClient() {
     noClasses().that().resideOutsideOfPackage("dev.darkfactory.pipeline.backend..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.darkfactory.agent..", "dev.darkfactory.llm..")
-        .because("the engine never imports the agent: the agent-backed CodergenBackend is its only adapter (style anchors)")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.darkfactory.agent..", "dev.darkfactory.llm..")
+            .and(com.tngtech.archunit.base.DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(ENVIRONMENT_POLICY))))
+        .because("the engine never imports the agent: the agent-backed CodergenBackend is its only adapter (style anchors);"
+            + " the one environment policy of every process is the exception (docs/architecture.md)")
         .check(classes);
+  }
+
+  @Test
+  void theEnvironmentPolicyPackageDependsOnNothingOfTheAgent() {
+    // What makes the exception above safe: using the policy pulls in no agent machinery.
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(ENVIRONMENT_POLICY)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(ENVIRONMENT_POLICY, "java..")
+        .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ENVIRONMENT_POLICY));
   }
 
   @Test

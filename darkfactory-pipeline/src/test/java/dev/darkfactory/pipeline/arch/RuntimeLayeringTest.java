@@ -48,16 +48,23 @@ class RuntimeLayeringTest {
   @Test
   void theEngineNeverTalksToTheAgentModuleDirectly() {
     noClasses().that().resideOutsideOfPackage("..pipeline.backend..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.darkfactory.agent..", "dev.darkfactory.llm..")
-        .because("LLM work goes through CodergenBackend; only the backend package (its agent-backed adapter, issue 6) uses the agent module")
+        .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+            .resideInAnyPackage("dev.darkfactory.agent..", "dev.darkfactory.llm..")
+            .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(ArchitectureTest.ENVIRONMENT_POLICY))))
+        .because("LLM work goes through CodergenBackend; only the backend package (its agent-backed adapter, issue 6) uses the"
+            + " agent module, except for the environment policy every process shares")
         .check(classes);
   }
 
   @Test
   void onlyTheAgentAdapterUsesTheAgentModule() {
     noClasses().that().resideOutsideOfPackage("..pipeline.backend.agent..")
-        .should().dependOnClassesThat().resideInAPackage("dev.darkfactory.agent..")
-        .because("the backend vocabulary (BackendKind, BackendSpec) is plain data; Backends in backend.agent builds the agent from it")
+        .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.darkfactory.agent..")
+            .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(ArchitectureTest.ENVIRONMENT_POLICY))))
+        .because("the backend vocabulary (BackendKind, BackendSpec) is plain data; Backends in backend.agent builds the agent from it;"
+            + " the environment policy every process shares is the one exception")
         .check(classes);
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class SourceLayeringTest {
   private static final Path SOURCES = Path.of("src/main/java");
   private static final String ROOT = "dev.darkfactory.pipeline.";
+  private static final String ENVIRONMENT_POLICY = "agent.env.policy";
   private static final Pattern MENTION = Pattern.compile("\\bdev\\.darkfactory\\.([a-z]+(?:\\.[a-z]+)*)");
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
@@ -44,6 +45,9 @@ class SourceLayeringTest {
       Matcher mention = MENTION.matcher(code);
       while (mention.find()) {
         String target = mention.group(1);
+        if (target.equals(ENVIRONMENT_POLICY) || target.startsWith(ENVIRONMENT_POLICY + ".")) {
+          continue; // The one environment policy of every process, which every layer may use (ArchitectureTest).
+        }
         for (String forbidden : forbiddenFor(pkg)) {
           if (target.equals(forbidden) || target.startsWith(forbidden + ".")) {
             violations.add(SOURCES.relativize(file) + " (" + pkg + ") mentions dev.darkfactory." + target);

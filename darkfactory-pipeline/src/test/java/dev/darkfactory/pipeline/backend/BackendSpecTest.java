@@ -43,6 +43,18 @@ class BackendSpecTest {
   }
 
   @Test
+  void passedVariableNamesAreRecordedForEveryKindAndGivenNamesReplaceThem() {
+    BackendSpec spec = BackendSpec.builder(Map.of()).workdir(Path.of("/w")).passEnv(java.util.List.of("NPM_TOKEN", "DATABASE_URL")).build();
+    for (BackendKind kind : BackendKind.values()) {
+      assertThat(spec.settings(kind)).as(kind.wire()).containsEntry("pass_env", "NPM_TOKEN,DATABASE_URL");
+    }
+    Map<String, String> recorded = spec.settings(BackendKind.SIMULATION);
+    assertThat(BackendSpec.builder(Map.of()).recorded(recorded).build().passEnv()).containsExactly("NPM_TOKEN", "DATABASE_URL");
+    assertThat(BackendSpec.builder(Map.of()).recorded(recorded).passEnv(java.util.List.of("GH_PAT")).build().passEnv()).containsExactly("GH_PAT");
+    assertThat(BackendSpec.builder(Map.of()).workdir(Path.of("/w")).build().settings(BackendKind.SIMULATION)).doesNotContainKey("pass_env");
+  }
+
+  @Test
   void eachKindHasOneNameAndTheSimulationAlsoAnswersToSimulate() {
     assertThat(BackendKind.names()).containsExactly("agent", "simulation", "scripted");
     assertThat(BackendKind.fromWire("simulation")).contains(BackendKind.SIMULATION);

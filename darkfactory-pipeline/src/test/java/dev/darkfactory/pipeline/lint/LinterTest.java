@@ -38,7 +38,7 @@ class LinterTest {
         "condition_syntax", "stylesheet_syntax", "type_known", "fidelity_valid", "retry_target_exists",
         "goal_gate_has_retry", "prompt_on_llm_nodes",
         "unknown_attribute", "attribute_type", "attribute_value", "outcome_value", "manager_child_dotfile",
-        "human_gate_choices", "human_default_choice", "unbounded_loop", "success_dead_end", "failure_reaches_exit");
+        "human_gate_choices", "human_default_choice", "unbounded_loop", "success_dead_end", "failure_reaches_exit", "pass_env");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.darkfactory.server.api;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.pipeline.LoadedPipeline;
 import dev.darkfactory.pipeline.backend.BackendKind;
 import dev.darkfactory.pipeline.backend.cost.RunBudget;
@@ -147,7 +148,16 @@ final class PipelineRoutes {
     if (!STARTED_BY.matcher(startedBy).matches()) {
       throw new ServerException.BadRequest("\"started_by\" must be 1 to 64 letters, digits, spaces or ._@-");
     }
-    return new RunOptions(backend, script, request.goal(), request.context(), budgets(request.budgets()), startedBy);
+    if (request.passEnv().size() > MAX_VARIABLES) {
+      throw new ServerException.BadRequest("\"pass_env\" names at most " + MAX_VARIABLES + " variables");
+    }
+    for (String name : request.passEnv()) {
+      EnvironmentPolicy.nameProblem(name).ifPresent(problem -> {
+        throw new ServerException.BadRequest("\"pass_env\": " + clip(String.valueOf(name)) + " is not an environment variable name:"
+            + " use letters, digits and _, not starting with a digit");
+      });
+    }
+    return new RunOptions(backend, script, request.goal(), request.context(), budgets(request.budgets()), startedBy, request.passEnv());
   }
 
   /**

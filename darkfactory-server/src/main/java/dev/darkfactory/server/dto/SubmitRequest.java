@@ -1,6 +1,7 @@
 package dev.darkfactory.server.dto;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  * @param context initial context values (strings), validated by key pattern; {@code variables} is its deprecated name
  * @param budgets limits passed to the engine
  * @param startedBy who started the run, for the runs board ({@code web}, a user or bot name)
+ * @param passEnv {@code pass_env}: names of the server's environment variables the run's commands
+ *     get besides the allow-list (tool nodes, agent commands, tool hooks), like {@code --pass-env}
  */
 public record SubmitRequest(
     String dot,
@@ -24,7 +27,8 @@ public record SubmitRequest(
     Optional<String> goal,
     @JsonAlias("variables") Map<String, String> context,
     Optional<BudgetsDto> budgets,
-    Optional<String> startedBy) {
+    Optional<String> startedBy,
+    List<String> passEnv) {
 
   public SubmitRequest {
     backend = backend == null ? Optional.empty() : backend;
@@ -34,5 +38,6 @@ public record SubmitRequest(
     context = context == null ? Map.of() : Map.copyOf(context);
     budgets = budgets == null ? Optional.empty() : budgets;
     startedBy = startedBy == null ? Optional.empty() : startedBy;
+    passEnv = passEnv == null ? List.of() : List.copyOf(passEnv);
   }
 }

@@ -1,5 +1,6 @@
 package dev.darkfactory.server.run;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.BackendKind;
 import dev.darkfactory.pipeline.backend.BackendSpec;
@@ -10,6 +11,7 @@ import dev.darkfactory.pipeline.engine.PipelineEngine;
 import dev.darkfactory.pipeline.engine.RunHandle;
 import dev.darkfactory.pipeline.engine.RunLimits;
 import dev.darkfactory.pipeline.handler.HandlerRegistry;
+import dev.darkfactory.pipeline.handler.ToolSettings;
 import dev.darkfactory.pipeline.problem.PipelineException;
 import dev.darkfactory.pipeline.state.Cancellation;
 import dev.darkfactory.pipeline.state.RunDirectory;
@@ -75,7 +77,7 @@ public final class EngineExecutor implements PipelineExecutor {
       limits = limits.withRunTimeout(spec.timeout().get());
     }
     PipelineEngine engine = PipelineEngine.builder()
-        .handlers(HandlerRegistry.standard(setup.backend(), execution.interviewer()))
+        .handlers(HandlerRegistry.standard(setup.backend(), execution.interviewer(), ToolSettings.defaults().withEnvironmentPolicy(policy(options))))
         .limits(limits)
         .build();
     dev.darkfactory.pipeline.engine.RunOptions runOptions = dev.darkfactory.pipeline.engine.RunOptions.in(execution.directory().root())
@@ -121,7 +123,12 @@ public final class EngineExecutor implements PipelineExecutor {
     options.budgets().maxTokens().ifPresent(spec::maxTokens);
     options.budgets().maxCostUsd().ifPresent(spec::maxCostUsd);
     options.budgets().timeout().ifPresent(spec::timeout);
-    return spec.build();
+    return spec.passEnv(options.passEnv()).build();
+  }
+
+  /** The allow-list plus the request's {@code pass_env} names (checked when the run was submitted). */
+  private static EnvironmentPolicy policy(RunOptions options) {
+    return EnvironmentPolicy.defaults().passing(options.passEnv());
   }
 
   /** What the manifest records: the backend's settings as {@code factory run} records them, and who started the run here. */

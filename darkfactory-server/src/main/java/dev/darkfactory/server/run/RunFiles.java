@@ -43,6 +43,7 @@ public final class RunFiles {
     options.budgets().maxCostUsd().ifPresent(v -> budgets.put("max_cost_usd", v));
     options.budgets().timeout().ifPresent(v -> budgets.put("timeout", DurationText.format(v)));
     json.put("started_by", options.startedBy());
+    options.passEnv().forEach(json.putArray("pass_env")::add);
     directory.write(directory.root().resolve(SOURCE), source);
     directory.write(directory.root().resolve(OPTIONS), JsonValues.pretty(json));
   }
@@ -72,7 +73,8 @@ public final class RunFiles {
             budgets.has("max_tokens") ? OptionalLong.of(budgets.get("max_tokens").asLong()) : OptionalLong.empty(),
             budgets.has("max_cost_usd") ? Optional.of(budgets.get("max_cost_usd").decimalValue()) : Optional.empty(),
             timeout),
-        json.path("started_by").asString("api"));
+        json.path("started_by").asString("api"),
+        json.path("pass_env").valueStream().map(JsonNode::asString).toList());
   }
 
   /**

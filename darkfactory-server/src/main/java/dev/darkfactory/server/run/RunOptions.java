@@ -4,6 +4,7 @@ import dev.darkfactory.pipeline.backend.cost.RunBudget;
 import dev.darkfactory.pipeline.graph.DurationText;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.OptionalLong;
  * @param script the scripted backend's JSON, when {@code backend} is {@code scripted}
  * @param goal replaces the graph's {@code goal} when present
  * @param context initial context values ({@code factory run --context})
+ * @param passEnv environment variables the run's commands get besides the allow-list ({@code pass_env})
  */
 public record RunOptions(
     String backend,
@@ -24,7 +26,8 @@ public record RunOptions(
     Optional<String> goal,
     Map<String, String> context,
     Budgets budgets,
-    String startedBy) {
+    String startedBy,
+    List<String> passEnv) {
 
   public RunOptions {
     Objects.requireNonNull(backend, "backend");
@@ -33,6 +36,7 @@ public record RunOptions(
     context = Map.copyOf(context);
     Objects.requireNonNull(budgets, "budgets");
     Objects.requireNonNull(startedBy, "startedBy");
+    passEnv = List.copyOf(passEnv);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.darkfactory.agent.env.search;
 
 import dev.darkfactory.agent.EnvironmentException;
 import dev.darkfactory.agent.env.GrepOptions;
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -64,7 +65,7 @@ public final class RipgrepEngine implements GrepEngine {
     Process process;
     try {
       process =
-          new ProcessBuilder(argv)
+          EnvironmentPolicy.defaults().applyTo(new ProcessBuilder(argv), java.util.Map.of())
               .directory(query.displayBase().toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .start();

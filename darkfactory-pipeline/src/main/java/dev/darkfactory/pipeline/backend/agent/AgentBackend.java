@@ -6,6 +6,7 @@ import dev.darkfactory.agent.SessionStateException;
 import dev.darkfactory.agent.SubmitResult;
 import dev.darkfactory.agent.env.ExecutionEnvironment;
 import dev.darkfactory.agent.env.LocalExecutionEnvironment;
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.agent.profile.ProviderProfile;
 import dev.darkfactory.agent.profile.ProviderProfiles;
 import dev.darkfactory.llm.Client;
@@ -33,7 +34,12 @@ import java.util.function.Function;
 /**
  * A {@link CodergenBackend} whose stages are coding-agent sessions (attractor-spec.md 1.4, 4.5;
  * coding-agent-loop-spec 2): the agent reads and edits files and runs commands in the run's working
- * directory, with the node's provider, model and reasoning effort.
+ * directory, with the node's provider, model and reasoning effort. Its file tools are always
+ * confined to the working directory and the stage's directory ({@code ../}, absolute paths, links
+ * leading out and writes through hard links are refused with an error result the model sees);
+ * commands are confined only when {@link Builder#environments} makes a sandbox. Commands and tool
+ * hooks inherit only the allow-list of {@link EnvironmentPolicy} and the names passed explicitly
+ * ({@link Builder#environmentPolicy}, the graph's and node's {@code pass_env}); see {@link StageEnvironment}.
  *
  * <pre>{@code
  * try (AgentBackend backend = AgentBackend.builder(Client.fromEnv()).ledger(SpendLedger.at(root.resolve("usage.json"))).build()) {
@@ -71,6 +77,7 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
   private final Optional<String> defaultModel;
   private final SessionConfig sessionConfig;
   private final Function<Path, ExecutionEnvironment> environments;
+  private final EnvironmentPolicy environmentPolicy;
   private final SpendLedger ledger;
   private final RunBudget budgetOverrides;
   private final Duration stallTimeout;
@@ -84,7 +91,10 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
     this.defaultProvider = builder.defaultProvider;
     this.defaultModel = builder.defaultModel;
     this.sessionConfig = builder.sessionConfig;
-    this.environments = builder.environments;
+    this.environmentPolicy = builder.environmentPolicy;
+    EnvironmentPolicy policy = builder.environmentPolicy;
+    this.environments = builder.environments != null ? builder.environments
+        : directory -> LocalExecutionEnvironment.builder(directory).environmentPolicy(policy).build();
     this.ledger = builder.ledger;
     this.budgetOverrides = builder.budgetOverrides;
     this.stallTimeout = builder.stallTimeout;
@@ -179,12 +189,12 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
     slot.begin(stage);
     ProviderProfile profile = ProviderProfiles.create(choice.provider(), Optional.of(choice.model()), client.catalog());
     profile.toolRegistry().register(new ReportOutcomeTool(slot::current));
-    Session session = Session.builder(metered(slot), profile, environment(request.workdir()))
+    Session session = Session.builder(metered(slot), profile, new StageEnvironment(environment(request.workdir()), slot::current, environmentPolicy))
         .config(sessionConfig.toBuilder()
             .reasoningEffort(choice.reasoningEffort().orElse(null))
             .userInstructions(sessionConfig.userInstructions().map(extra -> PIPELINE_INSTRUCTIONS + "\n\n" + extra).orElse(PIPELINE_INSTRUCTIONS))
             .build())
-        .hook(new ShellToolHooks(slot::current, hookTimeout))
+        .hook(new ShellToolHooks(slot::current, hookTimeout, environmentPolicy))
         .listener(event -> slot.current().ifPresent(running -> running.onAgentEvent(event)))
         .build();
     slot.attach(session, choice);
@@ -261,7 +271,8 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
     private Optional<String> defaultProvider = Optional.empty();
     private Optional<String> defaultModel = Optional.empty();
     private SessionConfig sessionConfig = SessionConfig.builder().maxToolRoundsPerInput(200).build();
-    private Function<Path, ExecutionEnvironment> environments = LocalExecutionEnvironment::create;
+    private Function<Path, ExecutionEnvironment> environments;
+    private EnvironmentPolicy environmentPolicy = EnvironmentPolicy.defaults();
     private SpendLedger ledger = SpendLedger.inMemory();
     private RunBudget budgetOverrides = RunBudget.unlimited();
     private Duration stallTimeout = Duration.ofMinutes(10);
@@ -289,9 +300,22 @@ public final class AgentBackend implements CodergenBackend, AutoCloseable {
       return this;
     }
 
-    /** How to make the execution environment of a working directory (local by default; a sandbox, a container...). */
+    /**
+     * How to make the execution environment of a working directory (local by default; a sandbox, a
+     * container...). Each session's file tools are confined to the working directory on top of it.
+     */
     public Builder environments(Function<Path, ExecutionEnvironment> value) {
       this.environments = Objects.requireNonNull(value, "environments");
+      return this;
+    }
+
+    /**
+     * Which of the engine's environment variables agent commands and tool hooks inherit (the
+     * allow-list by default); its passed names, and each graph's and node's {@code pass_env}, reach
+     * every agent command whatever {@link #environments} makes.
+     */
+    public Builder environmentPolicy(EnvironmentPolicy value) {
+      this.environmentPolicy = Objects.requireNonNull(value, "environmentPolicy");
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.darkfactory.agent.env.ExecutionEnvironment;
 import dev.darkfactory.agent.env.LocalExecutionEnvironment;
 import dev.darkfactory.agent.env.SandboxPolicy;
 import dev.darkfactory.agent.env.SandboxedExecutionEnvironment;
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.pipeline.backend.BackendKind;
@@ -82,7 +83,8 @@ public final class Backends {
           + String.join(", ", client.providerNames()) + "): set its API key variable");
     });
     SpendLedger ledger = SpendLedger.at(logsRoot.resolve(SpendLedger.FILE_NAME));
-    AgentBackend.Builder builder = AgentBackend.builder(client).ledger(ledger).budget(spec.budget()).environments(environments(spec.sandbox()));
+    AgentBackend.Builder builder = AgentBackend.builder(client).ledger(ledger).budget(spec.budget()).environments(environments(spec.sandbox()))
+        .environmentPolicy(EnvironmentPolicy.defaults().passing(spec.passEnv()));
     spec.provider().ifPresent(builder::defaultProvider);
     spec.model().ifPresent(builder::defaultModel);
     spec.stallTimeout().ifPresent(builder::stallTimeout);

@@ -1,5 +1,6 @@
 package dev.darkfactory.pipeline.backend.agent;
 
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.agent.tool.HookDecision;
 import dev.darkfactory.agent.tool.ToolContext;
 import dev.darkfactory.agent.tool.ToolExecution;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ATTRACTOR_TOOL_IS_ERROR}) and as JSON on stdin ({@code hook}, {@code tool_name}, {@code call_id},
  * {@code arguments}, {@code node_id}, {@code run_id}, and {@code output}, {@code is_error} after
  * the call). Values travel as data, never spliced into the command, so they cannot inject shell.
+ * Besides those, a hook inherits what the backend's {@link EnvironmentPolicy} allows, plus the
+ * graph's and node's {@code pass_env}.
  *
  * <p>A pre-hook exiting non-zero skips the call: the model gets an error result saying so. A
  * post-hook failure is only recorded. Every hook run is appended to {@code tool-hooks.jsonl} in the
@@ -50,10 +54,12 @@ final class ShellToolHooks implements ToolHook {
 
   private final Supplier<Optional<StageRun>> current;
   private final Duration timeout;
+  private final EnvironmentPolicy policy;
 
-  ShellToolHooks(Supplier<Optional<StageRun>> current, Duration timeout) {
+  ShellToolHooks(Supplier<Optional<StageRun>> current, Duration timeout, EnvironmentPolicy policy) {
     this.current = current;
     this.timeout = timeout;
+    this.policy = policy;
   }
 
   @Override
@@ -99,8 +105,7 @@ final class ShellToolHooks implements ToolHook {
 
   private HookRun run(String command, ObjectNode input, StageRun stage, Map<String, String> extra) {
     long started = System.nanoTime();
-    ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).directory(stage.request.workdir().toFile());
-    Map<String, String> env = builder.environment();
+    Map<String, String> env = new LinkedHashMap<>();
     env.put("ATTRACTOR_HOOK", input.path("hook").asString());
     env.put("ATTRACTOR_TOOL_NAME", input.path("tool_name").asString());
     env.put("ATTRACTOR_TOOL_CALL_ID", input.path("call_id").asString());
@@ -108,6 +113,8 @@ final class ShellToolHooks implements ToolHook {
     env.put("ATTRACTOR_RUN_ID", stage.request.events().runId());
     env.put("ATTRACTOR_STAGE_DIR", stage.stageDir().toString());
     env.putAll(extra);
+    ProcessBuilder builder = policy.passing(stage.passEnv())
+        .applyTo(new ProcessBuilder("sh", "-c", command).directory(stage.request.workdir().toFile()), env);
     try {
       Process process = builder.start();
       CompletableFuture<String> out = drain(process.getInputStream());

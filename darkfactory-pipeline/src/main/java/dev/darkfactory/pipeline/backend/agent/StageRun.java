@@ -62,6 +62,13 @@ final class StageRun implements MeteringMiddleware.Stage, AutoCloseable {
     return request.stageDir();
   }
 
+  /** The environment variables the graph and the node name in {@code pass_env}. */
+  java.util.List<String> passEnv() {
+    java.util.List<String> names = new java.util.ArrayList<>(request.graph().passEnv());
+    names.addAll(request.node().passEnv());
+    return names;
+  }
+
   @Override
   public Optional<String> nodeId() {
     return Optional.of(request.node().id());

@@ -33,6 +33,7 @@ public final class BuiltInRules {
         new HumanDefaultChoiceRule(),
         new UnboundedLoopRule(),
         new SuccessDeadEndRule(),
-        new FailureReachesExitRule());
+        new FailureReachesExitRule(),
+        new PassEnvRule());
   }
 }

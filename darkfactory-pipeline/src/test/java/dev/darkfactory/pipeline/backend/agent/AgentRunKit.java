@@ -1,6 +1,7 @@
 package dev.darkfactory.pipeline.backend.agent;
 
 import dev.darkfactory.agent.SessionConfig;
+import dev.darkfactory.agent.env.policy.EnvironmentPolicy;
 import dev.darkfactory.llm.Client;
 import dev.darkfactory.llm.Environment;
 import dev.darkfactory.llm.RetryPolicy;
@@ -46,6 +47,7 @@ final class AgentRunKit implements AutoCloseable {
   private Duration stallTimeout = Duration.ofMinutes(10);
   private Duration hookTimeout = Duration.ofSeconds(60);
   private Interviewer interviewer = new AutoApproveInterviewer();
+  private EnvironmentPolicy environmentPolicy = EnvironmentPolicy.defaults();
   private AgentBackend backend;
   RecordingListener events = new RecordingListener();
 
@@ -79,6 +81,11 @@ final class AgentRunKit implements AutoCloseable {
 
   AgentRunKit hookTimeout(Duration value) {
     this.hookTimeout = value;
+    return this;
+  }
+
+  AgentRunKit environmentPolicy(EnvironmentPolicy value) {
+    this.environmentPolicy = value;
     return this;
   }
 
@@ -116,6 +123,7 @@ final class AgentRunKit implements AutoCloseable {
           .budget(budget)
           .stallTimeout(stallTimeout)
           .hookTimeout(hookTimeout)
+          .environmentPolicy(environmentPolicy)
           .build();
     }
     return backend;
