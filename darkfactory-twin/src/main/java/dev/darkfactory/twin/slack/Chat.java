@@ -51,9 +51,8 @@ final class Chat {
         parent = channel.message(parent.path("thread_ts").asString()).orElseThrow(() -> SlackError.of("thread_not_found"));
       }
     }
-    ObjectNode message = Messages.compose(call, "");
-    String ts = call.nextTs();
-    message.put("ts", ts);
+    ObjectNode message = Messages.compose(call);
+    String ts = message.path("ts").asString();
     if (parent != null) {
       String threadTs = parent.path("ts").asString();
       parent.put("thread_ts", threadTs);
@@ -130,9 +129,8 @@ final class Chat {
     if (!channel.members.contains(user)) {
       throw SlackError.of("user_not_in_channel");
     }
-    ObjectNode message = Messages.compose(call, "");
-    String ts = call.nextTs();
-    message.put("ts", ts);
+    ObjectNode message = Messages.compose(call);
+    String ts = message.path("ts").asString();
     call.string("thread_ts").ifPresent(threadTs -> message.put("thread_ts", threadTs));
     ObjectNode shown = SlackJson.object().put("channel", channel.id()).put("user", user);
     shown.set("message", message);

@@ -20,8 +20,14 @@ final class Messages {
 
   private Messages() {}
 
-  /** A new message by the caller, with {@code ts}; throws Slack's errors for missing or bad content. */
-  static ObjectNode compose(SlackCall call, String ts) {
+  /**
+   * A new message by the caller with a new {@code ts}; throws Slack's errors for missing or bad content first, so a
+   * refused message takes no timestamp.
+   */
+  static ObjectNode compose(SlackCall call) {
+    ObjectNode content = SlackJson.object();
+    content(call, content);
+    String ts = call.nextTs();
     ObjectNode message = SlackJson.object();
     Identity identity = call.identity;
     if (identity.isBot()) {
@@ -30,7 +36,7 @@ final class Messages {
     } else {
       message.put("user", identity.userId()).put("type", "message").put("ts", ts);
     }
-    content(call, message);
+    message.setAll(content);
     message.put("team", call.state.teamId());
     if (identity.isBot()) {
       message.set("bot_profile", Workspaces.botProfile(call.state));
