@@ -90,6 +90,30 @@ class ChatSdkTest extends SlackSdkTest {
   }
 
   @Test
+  void aLongThreadPagesWithTheParentLeadingEveryPage() throws Exception {
+    String general = channel("general").getId();
+    String parent = bot.chatPostMessage(r -> r.channel(general).text("root")).getTs();
+    for (int i = 0; i < 5; i++) {
+      int n = i;
+      bot.chatPostMessage(r -> r.channel(general).text("r" + n).threadTs(parent));
+    }
+    List<String> texts = new java.util.ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      String at = cursor;
+      ConversationsRepliesResponse page = bot.conversationsReplies(r -> r.channel(general).ts(parent).limit(3).cursor(at));
+      assertThat(page.getMessages().get(0).getText()).isEqualTo("root");
+      page.getMessages().stream().skip(1).forEach(message -> texts.add(message.getText()));
+      cursor = page.isHasMore() ? page.getResponseMetadata().getNextCursor() : null;
+      pages++;
+    } while (cursor != null);
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(texts).containsExactly("r0", "r1", "r2", "r3", "r4");
+  }
+
+  @Test
   void updateEditsTheBotsOwnMessageAndNobodyElses() throws Exception {
     seed("{\"channels\": [{\"id\": \"C0SEEDED01\", \"name\": \"general\", \"is_general\": true,"
         + " \"members\": [\"U0ADA\"], \"messages\": [{\"user\": \"U0ADA\", \"text\": \"mine\", \"ts\": \"1772441000.000100\"}]}],"

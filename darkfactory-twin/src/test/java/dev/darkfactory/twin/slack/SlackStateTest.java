@@ -39,6 +39,35 @@ class SlackStateTest extends SlackSdkTest {
   }
 
   @Test
+  void theSeedOfTheDocsLoads(@TempDir Path dir) throws Exception {
+    Path seed = dir.resolve("slack.yaml");
+    Files.writeString(seed, """
+        namespaces:
+          %s:
+            team: {id: T0ACME, name: Acme, domain: acme}
+            bot: {user_id: U0BOT, bot_id: B0BOT, app_id: A0APP, scopes: [chat:write, channels:read, channels:history]}
+            users:
+              - {id: U0ADA, name: ada, real_name: Ada Lovelace, profile: {email: ada@example.com}}
+            channels:
+              - name: ops
+                is_private: false
+                members: [U0ADA, U0BOT]
+                messages:
+                  - {user: U0ADA, text: "deploy?", ts: "1700000000.000100"}
+                  - {user: U0BOT, text: "on it", ts: "1700000001.000100", thread_ts: "1700000000.000100"}
+            tokens:
+              - {token: xoxp-ada, user: U0ADA}
+        """.formatted(TOKEN));
+
+    twin.control().seed(seed);
+
+    assertThat(bot.authTest(r -> r).getUserId()).isEqualTo("U0BOT");
+    String ops = channel("ops").getId();
+    assertThat(bot.conversationsReplies(r -> r.channel(ops).ts("1700000000.000100")).getMessages()).hasSize(2);
+    assertThat(slack.methods("xoxp-ada").authTest(r -> r).getUser()).isEqualTo("ada");
+  }
+
+  @Test
   void aSnapshotRestoresTheWorkspaceAndCarriesNoTokens() throws Exception {
     seed("{\"users\": [{\"id\": \"U0ADA\", \"name\": \"ada\"}], \"tokens\": [{\"token\": \"xoxp-1000-4000-ada\", \"user\": \"U0ADA\"}]}");
     String general = channel("general").getId();
@@ -86,7 +115,7 @@ class SlackStateTest extends SlackSdkTest {
         """.formatted(TOKEN));
 
     assertThatThrownBy(() -> twin.control().seed(seed)).isInstanceOf(DocumentException.class)
-        .hasMessageContaining("workspace.yaml:7:")
+        .hasMessageContaining("workspace.yaml:7:26:")
         .hasMessageContaining("expected the id of a user of the workspace");
   }
 
