@@ -82,8 +82,8 @@ final class SlackCall {
   /** A user as this caller may see them: the email only with {@code users:read.email}. */
   ObjectNode render(ObjectNode user) {
     ObjectNode rendered = user.deepCopy();
-    if (!identity.scopes().contains("users:read.email")) {
-      ((ObjectNode) rendered.path("profile")).remove("email");
+    if (!identity.scopes().contains("users:read.email") && rendered.path("profile") instanceof ObjectNode profile) {
+      profile.remove("email");
     }
     return rendered;
   }

@@ -26,7 +26,8 @@ final class SlackEvents {
     String author = message.path("user").asString("");
     String text = message.path("text").asString("");
     String bot = call.state.bot.userId();
-    if (!author.equals(bot) && message.path("subtype").isMissingNode() && (text.contains("<@" + bot + ">") || text.contains("<@" + bot + "|"))) {
+    boolean mentioned = text.contains("<@" + bot + ">") || text.contains("<@" + bot + "|");
+    if (mentioned && !author.equals(bot) && message.path("subtype").isMissingNode()) {
       ObjectNode mention = SlackJson.object().put("type", "app_mention").put("user", author).put("text", text)
           .put("ts", message.path("ts").asString()).put("team", call.state.teamId()).put("channel", channel.id())
           .put("event_ts", message.path("ts").asString());

@@ -112,6 +112,9 @@ final class SlackStateModel implements StateModel<SlackState> {
         String id = id(given, pointer + "/id", "UW", "a user id starting with U or W")
             .orElseThrow(() -> new StateReadException(pointer + "/id", "a user needs an id (U...)"));
         String name = text(given, "name").orElseThrow(() -> new StateReadException(pointer + "/name", "a user needs a name"));
+        if (given.has("profile") && !given.path("profile").isObject()) {
+          throw new StateReadException(pointer + "/profile", "expected a profile object: {email, title, display_name, ...}");
+        }
         ObjectNode user = Workspaces.base(id, state.teamId(), name, text(given, "real_name").orElse(name), created);
         merge(user, (ObjectNode) given);
         if (state.users.put(id, user) != null) {
