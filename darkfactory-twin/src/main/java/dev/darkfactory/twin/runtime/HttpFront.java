@@ -165,6 +165,11 @@ final class HttpFront {
       if (UNCOPIED.contains(name)) {
         return;
       }
+      if (name.equals("content-type") && !values.isEmpty()) {
+        // Set, not added: added, it would sit beside Javalin's default text/plain as a second Content-Type.
+        ctx.res().setContentType(values.get(0));
+        return;
+      }
       for (String value : values) {
         ctx.res().addHeader(name, value);
       }

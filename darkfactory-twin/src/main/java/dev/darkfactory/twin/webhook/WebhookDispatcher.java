@@ -71,11 +71,11 @@ public final class WebhookDispatcher implements WebhookOutbox, AutoCloseable {
       return;
     }
     for (int copy = 0; copy <= decision.duplicates(); copy++) {
-      start(webhook, 1, decision.latency());
+      start(webhook, DeliveryAttempt.FIRST, decision.latency());
     }
   }
 
-  private void start(Webhook webhook, int attempt, Duration latency) {
+  private void start(Webhook webhook, DeliveryAttempt attempt, Duration latency) {
     lock.lock();
     try {
       inFlight++;
@@ -91,7 +91,7 @@ public final class WebhookDispatcher implements WebhookOutbox, AutoCloseable {
     });
   }
 
-  private void attempt(Webhook webhook, int attempt, Duration latency) {
+  private void attempt(Webhook webhook, DeliveryAttempt attempt, Duration latency) {
     if (!latency.isZero()) {
       try {
         Thread.sleep(latency);
@@ -103,18 +103,22 @@ public final class WebhookDispatcher implements WebhookOutbox, AutoCloseable {
     long started = System.nanoTime();
     int status = 0;
     String detail;
+    DeliveryAttempt.Failure failure = null;
     Optional<String> refused = refusal(webhook.url());
     if (refused.isPresent()) {
       detail = refused.get();
     } else {
       try {
-        HttpResponse<Void> response = http.send(request(webhook), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(request(webhook, attempt), HttpResponse.BodyHandlers.discarding());
         status = response.statusCode();
         detail = "HTTP " + status;
+        failure = new DeliveryAttempt.Failure.HttpStatus(status);
       } catch (HttpTimeoutException e) {
         detail = "no response within " + options.timeout().toMillis() + " ms";
+        failure = new DeliveryAttempt.Failure.Timeout();
       } catch (IOException e) {
         detail = "could not deliver: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        failure = new DeliveryAttempt.Failure.ConnectionFailed(detail);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -122,26 +126,26 @@ public final class WebhookDispatcher implements WebhookOutbox, AutoCloseable {
     }
     long micros = (System.nanoTime() - started) / 1000;
     boolean delivered = status >= 200 && status < 300;
-    boolean last = attempt >= options.retry().maxAttempts() || refused.isPresent() || closed;
+    boolean last = attempt.number() >= options.retry().maxAttempts() || refused.isPresent() || closed;
     Optional<Instant> next = delivered || last ? Optional.empty()
-        : Optional.of(clock.now().plus(options.retry().backoffBefore(attempt + 1)));
+        : Optional.of(clock.now().plus(options.retry().backoffBefore(attempt.number() + 1)));
     JournalEntry.Outcome outcome = delivered ? JournalEntry.Outcome.DELIVERED
         : last ? JournalEntry.Outcome.ABANDONED : JournalEntry.Outcome.FAILED;
     journal.recordWebhook(clock.now(), webhook.namespace().id(), webhook.eventId(), webhook.eventType(), webhook.url().toString(),
-        attempt, outcome, status, detail, micros, next);
+        attempt.number(), outcome, status, detail, micros, next);
     if (next.isPresent()) {
-      scheduleRetry(webhook, attempt + 1);
+      scheduleRetry(webhook, new DeliveryAttempt(attempt.number() + 1, Optional.ofNullable(failure)));
     }
   }
 
-  private void scheduleRetry(Webhook webhook, int attempt) {
+  private void scheduleRetry(Webhook webhook, DeliveryAttempt attempt) {
     lock.lock();
     try {
       scheduled++;
     } finally {
       lock.unlock();
     }
-    clock.schedule(options.retry().backoffBefore(attempt), () -> {
+    clock.schedule(options.retry().backoffBefore(attempt.number()), () -> {
       lock.lock();
       try {
         scheduled--;
@@ -154,14 +158,14 @@ public final class WebhookDispatcher implements WebhookOutbox, AutoCloseable {
     });
   }
 
-  private HttpRequest request(Webhook webhook) {
+  private HttpRequest request(Webhook webhook, DeliveryAttempt attempt) {
     Instant signedAt = options.signatureTime() == WebhookOptions.SignatureTime.TWIN ? clock.now() : wall.instant();
     HttpRequest.Builder request = HttpRequest.newBuilder(webhook.url())
         .timeout(options.timeout())
         .header("Content-Type", webhook.contentType())
         .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.payload()));
     webhook.headers().forEach(request::header);
-    for (Map.Entry<String, String> header : webhook.signer().sign(webhook.payload(), webhook.secret(), signedAt).entrySet()) {
+    for (Map.Entry<String, String> header : webhook.signer().sign(webhook.payload(), webhook.secret(), signedAt, attempt).entrySet()) {
       request.header(header.getKey(), header.getValue());
     }
     return request.build();

@@ -1,7 +1,9 @@
 package dev.darkfactory.twin.webhook;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Delivery settings: the retry policy (a twin may bring its vendor's), the per-attempt timeout, whether receivers
@@ -18,6 +20,14 @@ public record WebhookOptions(RetryPolicy retry, Duration timeout, boolean loopba
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(signatureTime, "signatureTime");
+  }
+
+  /**
+   * Why these options would not deliver to {@code url} (not http(s), or off loopback when {@code loopbackOnly}); empty
+   * when they would. Judged from the URL alone, without a DNS lookup.
+   */
+  public Optional<String> refusal(URI url) {
+    return ReceiverPolicy.refusal(url, loopbackOnly);
   }
 
   public WebhookOptions withRetry(RetryPolicy policy) {

@@ -19,6 +19,24 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aFixedScheduleWaitsExactlyItsDurationsInTurn() {
+    RetryPolicy slack = RetryPolicy.after(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(5));
+
+    assertThat(slack.maxAttempts()).isEqualTo(4);
+    assertThat(slack.backoffBefore(2)).isEqualTo(Duration.ZERO);
+    assertThat(slack.backoffBefore(3)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(slack.backoffBefore(4)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(RetryPolicy.after()).satisfies(none -> assertThat(none.maxAttempts()).isEqualTo(1));
+  }
+
+  @Test
+  void aScheduleNeedsOneNonNegativeWaitPerRetry() {
+    assertThatThrownBy(() -> RetryPolicy.after(Duration.ofSeconds(-1))).hasMessageContaining("negative");
+    assertThatThrownBy(() -> new RetryPolicy(3, Duration.ZERO, 1, Duration.ZERO, java.util.List.of(Duration.ZERO)))
+        .hasMessageContaining("one wait per retry");
+  }
+
+  @Test
   void nonsenseIsRefused() {
     assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, 2, Duration.ZERO)).hasMessageContaining("maxAttempts");
     assertThatThrownBy(() -> new RetryPolicy(2, Duration.ZERO, 0.5, Duration.ZERO)).hasMessageContaining("multiplier");
